@@ -1,0 +1,58 @@
+# Bare `make` lists the targets. Every target honours DATABASE_URL and PORT.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run serve _serve test lint format messages
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Also install the test and lint tools
+
+run: install ## Migrate, load the demo content and serve the dev server on 127.0.0.1:$PORT
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## The same, production-like: DEBUG off, gunicorn, static files by whitenoise
+	DJANGO_SETTINGS_MODULE=ruses.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
+	$(MAKE) --no-print-directory _serve
+
+_serve:
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn ruses.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: install-dev ## Run the test suite (PYTEST_ARGS="..." passes options to pytest)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev ## Ruff: lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev ## Ruff: fix what it can and format
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install ## Update the gettext catalogues from the code and compile them
+	$(PY) manage.py makemessages --locale ru --locale en --ignore '.venv/*' --no-obsolete
+	$(PY) manage.py compilemessages --ignore '.venv/*'

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+import disclosure.demo
+from home.demo import load_site
+
+
+class Command(BaseCommand):
+    help = "Builds the demo site: every public page in Russian and English. Safe to run again."
+
+    def handle(self, *args, **options) -> None:
+        home = load_site()
+        disclosure.demo.load(home)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,123 @@
+"""The home page, generic content pages and the site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    lead = models.TextField(
+        blank=True,
+        verbose_name=_("lead"),
+        help_text=_("One or two sentences under the title: who we are and what the site offers."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    page_description = _("The root of a language version of the site.")
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu()
+        return context
+
+
+class SectionPage(Page):
+    """A section index, such as Клиентам: an introduction and the list of its pages."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        verbose_name=_("introduction"),
+        help_text=_("Shown above the list of the section's pages."),
+    )
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    page_description = _("A section that lists its pages, such as «Клиентам».")
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific().defer_streamfields()
+        return context
+
+
+class StandardPage(Page):
+    """Text content built from the shared blocks: headings, text, callouts, documents."""
+
+    lead = models.TextField(
+        blank=True,
+        verbose_name=_("lead"),
+        help_text=_("A short summary shown under the title and in section lists."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["home.HomePage", "home.SectionPage", "home.StandardPage"]
+    page_description = _("A page of text with headings, callouts and documents.")
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contacts shown in every page's footer."""
+
+    company_name = models.CharField(
+        max_length=255, default="ООО «РУСЭНЕРГОСБЫТ»", verbose_name=_("company name")
+    )
+    hotline_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        verbose_name=_("hotline phone"),
+        help_text=_("As customers dial it, e.g. 8 800 100-00-00."),
+    )
+    email = models.EmailField(blank=True, verbose_name=_("e-mail"))
+    head_office_address = models.CharField(
+        max_length=255, blank=True, verbose_name=_("head office address")
+    )
+    opening_hours = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("opening hours"),
+        help_text=_("A short line, e.g. Пн–Чт 8:30–17:30, Пт 8:30–16:15."),
+    )
+
+    panels = [
+        FieldPanel("company_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hotline_phone"),
+                FieldPanel("email"),
+                FieldPanel("head_office_address"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Contacts"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def hotline_tel(self) -> str:
+        """The hotline as a tel: URI target (digits and a leading plus only)."""
+        digits = "".join(ch for ch in self.hotline_phone if ch.isdigit() or ch == "+")
+        return digits

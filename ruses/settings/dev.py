@@ -1,0 +1,11 @@
+"""Local development: the embedded default (SQLite, memory cache, console e-mail)."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,20 @@
+"""Shared fixtures. The demo site is loaded once into the test database, so every test
+starts from the same content as a fresh `make run`; each test's changes are rolled back.
+
+Transactional tests (`django_db(transaction=True)`) run last and empty the database when they
+finish: they build their own data, and must not rely on the demo content."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def ru_client(db) -> Client:
+    return Client(HTTP_ACCEPT_LANGUAGE="ru")

@@ -1,0 +1,33 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run_check(settings_module: str, **env: str) -> subprocess.CompletedProcess:
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    clean_env.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=PROJECT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_check("ruses.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_debug_off():
+    result = run_check("ruses.settings.production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.ru")
+    assert result.returncode == 0, result.stderr
+    from ruses.settings import base
+
+    assert base.DEBUG is False  # the base is production-safe without any environment
