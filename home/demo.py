@@ -386,4 +386,33 @@ SECTIONS = [
             ),
         ],
     ),
+    PageSpec(
+        slug="privacy",
+        model=StandardPage,
+        title="Политика обработки персональных данных",
+        title_en="Personal data policy",
+        fields={
+            "lead": (
+                "Как ООО «РУСЭНЕРГОСБЫТ» обрабатывает и защищает персональные данные клиентов "
+                "в соответствии с Федеральным законом № 152-ФЗ «О персональных данных»."
+            ),
+            "body": paragraphs(
+                "Мы обрабатываем персональные данные, которые вы указываете в обращениях и при "
+                "передаче показаний: фамилию, имя и отчество, адрес, телефон, адрес "
+                "электронной почты и номер лицевого счёта, — только для рассмотрения "
+                "обращения, ответа на него и расчётов за электроэнергию.",
+                "Доступ к данным имеют только уполномоченные сотрудники. Данные не передаются "
+                "третьим лицам, кроме случаев, предусмотренных законом. Согласие на обработку "
+                "можно отозвать, направив заявление в адрес Общества.",
+            ),
+        },
+        fields_en={
+            "lead": "How we process and protect customers' personal data (Federal Law 152-FZ).",
+            "body": paragraphs(
+                "We process the personal data you give in appeals and meter readings only to "
+                "answer you and to bill for electricity. Only authorised staff can see it."
+            ),
+        },
+        show_in_menus=False,
+    ),
 ]

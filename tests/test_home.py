@@ -24,6 +24,7 @@ PUBLIC_URLS = [
     "/contacts/grid-companies/",
     "/reception/",
     "/reception/status/",
+    "/privacy/",
     "/search/?q=тариф",
     "/en/",
     "/en/clients/tariffs/",
