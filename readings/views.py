@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.ratelimit import allow
 
@@ -22,15 +24,23 @@ SESSION_KEY = "readings_confirmation"
 CONFIRMATION_TEMPLATE = "readings/meter_readings_confirmation.html"
 
 
-def privacy_policy(request: HttpRequest) -> Page | None:
-    """The live personal-data policy page of the active language (slug `privacy`)."""
-    locale = Locale.get_active()
+PRIVACY_PATH = "/privacy/"
+
+
+def privacy_policy() -> Page | None:
+    """The live personal-data policy page of the active language (slug `privacy` under the
+    home page): one query, run only when a submission is stored."""
     return (
         Page.objects.live()
-        .filter(slug="privacy", depth=3, locale=locale)
-        .only("id", "url_path", "live_revision_id", "last_published_at", "locale_id")
+        .filter(slug="privacy", depth=3, locale__language_code=get_language())
+        .only("id", "live_revision_id", "last_published_at")
         .first()
     )
+
+
+def privacy_url() -> str:
+    """The policy's address in the active language, without a query (/privacy/, /en/privacy/)."""
+    return translate_url(PRIVACY_PATH, get_language())
 
 
 def policy_version(policy: Page | None) -> str:
@@ -42,7 +52,6 @@ def policy_version(policy: Page | None) -> str:
 
 
 def form_view(page, request: HttpRequest) -> HttpResponse:
-    policy = privacy_policy(request)
     status = 200
     if request.method == "POST":
         form = ReadingsForm(request.POST)
@@ -54,7 +63,7 @@ def form_view(page, request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Too many submissions from your address. Try again later."))
             status = 429
         elif form.is_valid():
-            return accept(page, request, form, policy)
+            return accept(page, request, form)
         else:
             status = 200
     else:
@@ -65,7 +74,7 @@ def form_view(page, request: HttpRequest) -> HttpResponse:
         request,
         context_overrides={
             "form": form,
-            "privacy_url": policy.get_url(request) if policy else "",
+            "privacy_url": privacy_url(),
             "cutoff_day": cutoff,
             "after_cutoff": counts_for_next_period(now, cutoff),
             "period_now": billing_period(now, cutoff),
@@ -76,7 +85,8 @@ def form_view(page, request: HttpRequest) -> HttpResponse:
     return response
 
 
-def accept(page, request: HttpRequest, form: ReadingsForm, policy: Page | None) -> HttpResponse:
+def accept(page, request: HttpRequest, form: ReadingsForm) -> HttpResponse:
+    policy = privacy_policy()
     now = timezone.now()
     cutoff = settings.READINGS_CUTOFF_DAY
     meter, verdict = form.meter, form.verdict
