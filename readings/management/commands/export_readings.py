@@ -34,6 +34,6 @@ class Command(BaseCommand):
             text = batch_csv(batch)
             self.stderr.write(f"Batch {batch.pk}: {batch.submissions.count()} readings.")
         if output:
-            output.write_text(text, encoding="utf-8")
+            Path(output).write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)

@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, **options) -> None:
         try:
-            data = path.read_bytes()
+            data = Path(path).read_bytes()
         except OSError as error:
             raise CommandError(str(error)) from error
         result = import_registry(decode(data))
