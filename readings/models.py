@@ -23,6 +23,9 @@ READING_FIELD = {"max_digits": 12, "decimal_places": 3}
 class Account(models.Model):
     """A customer's account (лицевой счёт) as the billing system knows it."""
 
+    # No page references worth Wagtail's reference index here: skip that work on save.
+    wagtail_reference_index_ignore = True
+
     number = models.CharField(_("account number"), max_length=20, unique=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -37,6 +40,8 @@ class Account(models.Model):
 
 class Meter(models.Model):
     """A meter of an account: its zones, decimals and the last reading billing accepted."""
+
+    wagtail_reference_index_ignore = True
 
     account = models.ForeignKey(
         Account, on_delete=models.CASCADE, related_name="meters", verbose_name=_("account")
@@ -77,6 +82,8 @@ class ExportBatch(models.Model):
     """Readings exported together to the billing system; staff mark it transferred once the
     billing system has taken the file."""
 
+    wagtail_reference_index_ignore = True
+
     period = models.DateField(_("billing period"))
     created_at = models.DateTimeField(_("exported"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -102,6 +109,8 @@ class Submission(models.Model):
     """The current readings of a meter for a billing period: one row per meter and period
     (a database constraint); a correction replaces the values and keeps the old ones in
     SubmissionHistory."""
+
+    wagtail_reference_index_ignore = True
 
     meter = models.ForeignKey(
         Meter, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("meter")
@@ -158,6 +167,8 @@ class Submission(models.Model):
 
 class SubmissionHistory(models.Model):
     """Earlier readings of a submission, kept when a correction replaced them."""
+
+    wagtail_reference_index_ignore = True
 
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="history", verbose_name=_("submission")

@@ -188,6 +188,7 @@ def test_staff_see_the_readings_admin(client, url):
     client.force_login(user_in(STAFF_GROUP, "staff"))
     response = client.get(url)
     assert response.status_code == 200, url
+    assert "/admin/readings_submissions/" in client.get("/admin/").content.decode()
 
 
 @pytest.mark.django_db
