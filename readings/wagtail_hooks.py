@@ -83,8 +83,9 @@ class SubmissionViewSet(ModelViewSet):
     ]
     copy_view_enabled = False
 
-    def get_queryset(self, request):
-        return Submission.objects.select_related("meter__account", "batch")
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = Submission.objects.select_related("meter__account", "batch")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 class BatchActionsColumn(Column):

@@ -266,3 +266,17 @@ def test_staff_upload_the_registry(client):
     response = client.post("/admin/readings_registry_upload/", {"file": bad})
     assert response.status_code == 400
     assert "Строка 5" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_readings_list_runs_a_constant_number_of_queries(client, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    SubmissionFactory.create_batch(count)
+    client.force_login(user_in(STAFF_GROUP, "staff"))
+    client.get("/admin/readings_submissions/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/admin/readings_submissions/").status_code == 200
+    assert len(queries) < 30
