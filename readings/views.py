@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import translate_url
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
@@ -39,8 +38,12 @@ def privacy_policy() -> Page | None:
 
 
 def privacy_url() -> str:
-    """The policy's address in the active language, without a query (/privacy/, /en/privacy/)."""
-    return translate_url(PRIVACY_PATH, get_language())
+    """The policy's address in the active language, without a query: /privacy/ for the
+    default language (no prefix), /en/privacy/ for English."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return PRIVACY_PATH
+    return f"/{language}{PRIVACY_PATH}"
 
 
 def policy_version(policy: Page | None) -> str:

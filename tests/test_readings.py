@@ -91,6 +91,7 @@ def test_the_english_page_has_the_form(ru_client):
     html = ru_client.get("/en/clients/meter-readings/").content.decode()
     assert 'name="reading_t1"' in html
     assert "If the meter is broken or missing" in html
+    assert 'href="/en/privacy/"' in html
 
 
 def count_queries(client: Client, url: str) -> int:
@@ -267,6 +268,24 @@ def test_store_submission_outcomes():
     assert (first.status, again.status, next_month.status) == (CREATED, REPEATED, CREATED)
     assert again.submission.confirmation_number == first.submission.confirmation_number
     assert Submission.objects.filter(meter=meter).count() == 2
+
+
+@pytest.mark.django_db
+def test_an_insert_that_loses_the_race_returns_the_stored_row():
+    """When the row appears between the look-up and the insert, the unique constraint stops
+    the duplicate and the stored submission is returned; the lost number is given back."""
+    meter = Meter.objects.get(number="12345678")
+    period = dt.date(2026, 11, 1)
+    first = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    with mock.patch("django.db.models.query.QuerySet.first", return_value=None):
+        again = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    assert again.status == REPEATED
+    assert again.submission.pk == first.submission.pk
+    assert Submission.objects.filter(meter=meter).count() == 1
+    with transaction.atomic():
+        from home.numbering import next_number
+
+        assert next_number("ПУ", 2026) == "ПУ-2026-000002"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the race needs PostgreSQL")
