@@ -250,6 +250,7 @@ def main() -> None:
         server = start_server(env, port, args.workers)
     try:
         Client(host, port).request("GET", FORM_PATH)  # warm up
+        load_before = os.getloadavg()[0]
         results, elapsed = run(host, port, args.clients, args.meters, args.time_limit)
     finally:
         if server:
@@ -259,6 +260,10 @@ def main() -> None:
     successes, problems = check_rows(results)
     failures = [status for _, _, status, _ in results if status != 302]
     print(f"server: {'gunicorn --workers ' + str(args.workers) if server else args.url}")
+    print(
+        f"load average before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+        f"(cores: {os.cpu_count()}, shared with other jobs)"
+    )
     print(
         f"clients: {args.clients}; meters: {args.meters}; "
         f"requests: {len(results)} in {elapsed:.1f} s"
