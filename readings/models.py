@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -164,6 +165,16 @@ class Submission(models.Model):
     def exported(self) -> bool:
         return self.batch_id is not None
 
+    def history_display(self) -> str:
+        """The readings this submission replaced, newest first (for staff)."""
+        return "; ".join(
+            f"{item.confirmation_number}: {item.readings_display} "
+            f"({timezone.localtime(item.submitted_at):%d.%m.%Y %H:%M})"
+            for item in self.history.all()
+        )
+
+    history_display.short_description = _("earlier readings")
+
 
 class SubmissionHistory(models.Model):
     """Earlier readings of a submission, kept when a correction replaced them."""
@@ -187,6 +198,11 @@ class SubmissionHistory(models.Model):
 
     def __str__(self) -> str:
         return self.confirmation_number
+
+    @property
+    def readings_display(self) -> str:
+        values = (self.reading_t1, self.reading_t2, self.reading_t3)
+        return " / ".join(format_reading(value) for value in values if value is not None)
 
 
 class MeterReadingsPage(RoutablePageMixin, Page):

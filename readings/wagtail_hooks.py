@@ -80,6 +80,7 @@ class SubmissionViewSet(ModelViewSet):
         "batch",
         "created_at",
         "updated_at",
+        "history_display",
     ]
     copy_view_enabled = False
 

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from readings.export import HEADER, create_batch, period_csv
+from readings.intake import store_submission
 from readings.models import Account, ExportBatch, Meter, Submission
 from readings.permissions import STAFF_GROUP, ensure_staff_group
 from readings.registry import import_registry
@@ -206,11 +207,21 @@ def test_editors_cannot_see_readings(client, url, group_name):
 
 
 @pytest.mark.django_db
-def test_staff_see_personal_data_in_the_inspect_view(client):
-    submission = SubmissionFactory(email="secret@example.ru")
+def test_staff_see_personal_data_and_history_in_the_inspect_view(client):
+    meter = Meter.objects.get(number="12345678")
+    period = dt.date(2026, 11, 1)
+    store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    submission = store_submission(
+        meter,
+        period,
+        (Decimal(10200), Decimal(5050)),
+        email="secret@example.ru",
+        policy_version="v",
+    ).submission
     client.force_login(user_in(STAFF_GROUP, "staff"))
     html = client.get(f"/admin/readings_submissions/inspect/{submission.pk}/").content.decode()
     assert "secret@example.ru" in html
+    assert "ПУ-2026-000001: 10100 / 5050" in html
 
 
 @pytest.mark.django_db
