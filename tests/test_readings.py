@@ -377,3 +377,43 @@ def test_submissions_are_rate_limited_per_address(ru_client, at_before_cutoff, s
     assert response.status_code == 429
     assert "Слишком много" in response.content.decode()
     assert Submission.objects.get().reading_t1 == Decimal(10101)
+
+
+# --- demo and page rules ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_registry_has_the_two_zone_meter():
+    meter = Meter.objects.select_related("account").get(number="12345678")
+    assert meter.account.number == "1000000001"
+    assert meter.zones == 2
+    assert meter.last_readings == (Decimal(10000), Decimal(5000))
+    assert Meter.objects.filter(zones=3).exists()
+    assert Meter.objects.filter(decimals__gt=0).exists()
+
+
+@pytest.mark.django_db
+def test_one_readings_page_per_section():
+    page = MeterReadingsPage.objects.get(locale__language_code="ru")
+    section = page.get_parent().specific
+    assert not MeterReadingsPage.can_create_at(section)
+    assert MeterReadingsPage.subpage_types == []
+
+
+@pytest.mark.django_db
+def test_the_form_tells_that_late_readings_count_for_the_next_period(ru_client):
+    with mock.patch("django.utils.timezone.now", return_value=AFTER_CUTOFF):
+        html = ru_client.get(URL).content.decode()
+    assert "учитываются в расчётном периоде 12.2026" in html
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        html = ru_client.get(URL).content.decode()
+    assert "учитываются в расчётном периоде" not in html
+
+
+@pytest.mark.django_db
+def test_an_english_submission_redirects_to_the_english_confirmation(client, at_before_cutoff):
+    response = client.post("/en/clients/meter-readings/", valid())
+    assert response.status_code == 302
+    assert response["Location"] == "/en/clients/meter-readings/confirmation/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Confirmation number" in html
