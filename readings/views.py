@@ -67,8 +67,6 @@ def form_view(page, request: HttpRequest) -> HttpResponse:
             status = 429
         elif form.is_valid():
             return accept(page, request, form)
-        else:
-            status = 200
     else:
         form = ReadingsForm()
     now = timezone.now()
