@@ -157,9 +157,11 @@ class Submission(models.Model):
         values = (self.reading_t1, self.reading_t2, self.reading_t3)
         return tuple(value for value in values if value is not None)
 
-    @property
-    def readings_display(self) -> str:
+    def _readings_display(self) -> str:
         return " / ".join(format_reading(value) for value in self.readings)
+
+    _readings_display.short_description = _("readings, kWh")
+    readings_display = property(_readings_display)
 
     @property
     def exported(self) -> bool:
