@@ -1,0 +1,395 @@
+"""The tariffs page, its downloads and API, the admin checks and the moderation workflow."""
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page, WorkflowState
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import SectionPage
+from tariffs import demo, services
+from tariffs.models import TariffPeriod, TariffsPage
+
+from .factories import TariffPeriodFactory, TariffRegionFactory
+
+URL = "/clients/tariffs/"
+
+
+def at_moscow(year, month, day, hour, minute):
+    """timezone.now() at the given Moscow wall-clock time (UTC+3)."""
+    return datetime(year, month, day, hour - 3, minute, tzinfo=UTC)
+
+
+@pytest.fixture
+def region(db):
+    return TariffRegionFactory(slug="test-region", name="Тестовый край", sort_order=0)
+
+
+# --- the public page --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_page_shows_rates_in_force_the_change_and_the_archive(ru_client):
+    html = ru_client.get(URL).content.decode()
+    today = services.moscow_today()
+    assert f"Тарифы, действующие на {today:%d.%m.%Y}" in html
+    assert "Объявленные изменения" in html
+    assert "Архив" in html
+    # Moscow, households with gas stoves, single rate: 9,23 ₽ from 1 January this year.
+    assert "9,23" in html
+    announced = demo._first_of_month_after_next(today)
+    assert f"С {announced.day} " in html and f"{announced.year} г.:" in html
+    assert "+11,9 %" in html  # the change in percent
+    assert "Департамент экономической политики" in html  # the legal basis
+    assert "сбытовая надбавка" in html  # how the price is made up
+    assert "disclosure_items" not in html
+    assert TariffsPage.disclosure_items == [8]
+
+
+@pytest.mark.django_db
+def test_region_and_category_are_chosen_by_get_parameters(ru_client):
+    html = ru_client.get(URL, {"region": "moscow-oblast", "category": "rural"}).content.decode()
+    assert '<option value="moscow-oblast" selected>' in html
+    assert '<option value="rural" selected>' in html
+    assert "до 3900 кВт·ч" in html  # the region's consumption bands
+
+
+@pytest.mark.django_db
+def test_page_switches_at_moscow_midnight_on_the_day_of_the_change(ru_client, region):
+    TariffPeriodFactory(
+        region=region, valid_from=date(2027, 1, 1), prices={"all_day": Decimal("5.11")}
+    )
+    TariffPeriodFactory(
+        region=region, valid_from=date(2027, 7, 1), prices={"all_day": Decimal("5.77")}
+    )
+    params = {"region": region.slug, "total": "100"}
+
+    def current_section(when):
+        with mock.patch("django.utils.timezone.now", return_value=when):
+            html = ru_client.get(URL, params).content.decode()
+        return html[html.index('id="tariffs-current"') : html.index('id="tariff-calculator-title"')]
+
+    eve = current_section(at_moscow(2027, 6, 30, 23, 59))
+    assert "30.06.2027" in eve and "5,11" in eve and "С 1 июля 2027 г." in eve
+    day = current_section(at_moscow(2027, 7, 1, 0, 0))
+    assert "01.07.2027" in day and "5,77" in day and "Объявленные изменения" not in day
+    with mock.patch("django.utils.timezone.now", return_value=at_moscow(2027, 7, 1, 0, 0)):
+        archive = ru_client.get(URL, params).content.decode().split('id="tariffs-archive"')[1]
+    assert "01.01.2027 – 30.06.2027" in archive
+
+
+@pytest.mark.django_db
+def test_calculator_without_javascript_marks_the_cheapest(ru_client):
+    html = ru_client.get(URL, {"region": "moscow", "category": "urban_gas", "total": "300"})
+    html = html.content.decode()
+    # 300 kWh × 9,23 = 2769,00 ₽ single-rate; the night-priced options are cheaper.
+    assert "2769,00" in html
+    assert html.count("tariff-bills__cheapest") == 1
+    assert 'data-result-url="/clients/tariffs/calculator/"' in html
+    assert "js/tariffs.js" in html
+
+
+@pytest.mark.django_db
+def test_calculator_fragment_for_the_script_and_comma_decimals(ru_client):
+    response = ru_client.get(
+        URL + "calculator/", {"region": "moscow", "category": "urban_gas", "total": "0,5"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "4,62" in html  # 0.5 × 9.23 = 4.615 → 4.62, half up
+
+
+@pytest.mark.django_db
+def test_calculator_rejects_negative_numbers(ru_client):
+    html = ru_client.get(URL, {"total": "-5"}).content.decode()
+    assert "tariff-error" in html
+    assert "tariff-bills" not in html
+
+
+@pytest.mark.django_db
+def test_english_page_uses_english_labels(ru_client):
+    html = ru_client.get("/en" + URL).content.decode()
+    assert "Tariffs in force on" in html
+    assert "Moscow Oblast" in html
+    assert "households in towns, with gas stoves" in html.lower()
+
+
+@pytest.mark.django_db
+def test_tariffs_page_runs_a_bounded_number_of_queries(ru_client, region):
+    def queries(extra_periods):
+        for n in range(extra_periods):
+            TariffPeriodFactory(
+                region=region,
+                category="rural",
+                metering_option=services.OPTIONS[n % 3],
+                valid_from=date(1900 + n, 1, 1),
+                valid_to=date(1900 + n, 12, 31),
+            )
+        ru_client.get(URL, {"region": region.slug, "category": "rural", "total": "200"})
+        with CaptureQueriesContext(connection) as captured:
+            response = ru_client.get(
+                URL, {"region": region.slug, "category": "rural", "total": "200"}
+            )
+        assert response.status_code == 200
+        return len(captured)
+
+    few = queries(20)
+    many = queries(180)
+    assert few == many
+    assert few <= 10
+
+
+# --- downloads and API -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_csv_download_lists_current_and_scheduled_rates(ru_client):
+    response = ru_client.get(URL + "csv/")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="tariffs.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {row["status"] for row in rows} == {"current", "scheduled"}
+    assert {row["region"] for row in rows} == {"moscow", "moscow-oblast"}
+    row = next(
+        r
+        for r in rows
+        if r["region"] == "moscow"
+        and r["category"] == "urban_gas"
+        and r["metering_option"] == "single"
+        and r["status"] == "current"
+    )
+    assert row["price_rub_per_kwh_incl_vat"] == "9.23"
+    assert row["document_url"].startswith("http://testserver/documents/")
+    # 2 regions × 3 categories × (1 + 2 + 3 zones) × 2 periods, Moscow Oblast with two bands
+    assert len(rows) == 3 * 6 * 2 + 3 * 6 * 2 * 2
+
+
+@pytest.mark.django_db
+def test_json_download_matches_the_api(ru_client):
+    data = json.loads(ru_client.get(URL + "json/").content)
+    assert data["date"] == services.moscow_today().isoformat()
+    page = TariffsPage.objects.get(locale__language_code="ru")
+    api = ru_client.get(f"/api/v2/pages/{page.id}/").json()
+    assert len(api["tariffs"]) == len(data["tariffs"])
+    assert {t["status"] for t in api["tariffs"]} == {"current", "scheduled"}
+
+
+@pytest.mark.django_db
+def test_drafts_are_not_public(ru_client, region):
+    TariffPeriodFactory(region=region, live=False, prices={"all_day": Decimal("4.44")})
+    html = ru_client.get(URL, {"region": region.slug}).content.decode()
+    assert "4,44" not in html
+    assert "4.44" not in ru_client.get(URL + "csv/").content.decode()
+
+
+# --- validation in the model and the admin ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_model_rejects_overlapping_and_backwards_periods(region):
+    TariffPeriodFactory(region=region, valid_from=date(2027, 1, 1), valid_to=date(2027, 12, 31))
+    overlapping = TariffPeriodFactory.build(region=region, valid_from=date(2027, 7, 1))
+    with translation.override("ru"), pytest.raises(ValidationError) as error:
+        overlapping.full_clean()
+    assert "пересекается" in str(error.value.message_dict["valid_from"])
+    other_option = TariffPeriodFactory.build(
+        region=region, valid_from=date(2027, 7, 1), metering_option=services.TWO_ZONE
+    )
+    other_option.full_clean()  # another metering option does not overlap
+    backwards = TariffPeriodFactory.build(
+        region=region, valid_from=date(2028, 7, 1), valid_to=date(2028, 6, 1)
+    )
+    with translation.override("ru"), pytest.raises(ValidationError) as error:
+        backwards.full_clean()
+    assert error.value.message_dict["valid_to"] == [
+        "Период должен заканчиваться позже, чем начинается."
+    ]
+
+
+def formset(prefix, rows):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{index}-{key}"] = value
+        data[f"{prefix}-{index}-ORDER"] = str(index + 1)
+    return data
+
+
+def period_post(region, *, rates, hours=(), action=None, **fields):
+    data = {
+        "region": region.pk,
+        "category": "urban_gas",
+        "metering_option": services.TWO_ZONE,
+        "valid_from": "2030-01-01",
+        "valid_to": "",
+        "regulator": "Региональная служба по тарифам",
+        "decision_number": "1-ТР",
+        "decision_date": "2029-12-01",
+        "document": "",
+        **fields,
+        **formset("rates", [{"zone": z, "band_up_to": "", "price": p} for z, p in rates]),
+        **formset("zone_hours", [{"zone": z, "start": s, "end": e} for z, s, e in hours]),
+        **formset("components", []),
+    }
+    if action:
+        data[action] = "1"
+    return data
+
+
+ADD_URL = "wagtailsnippets_tariffs_tariffperiod:add"
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("boss", "boss@example.ru", "pw")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rates", "hours", "message"),
+    [
+        (
+            [("day", "7.00"), ("night", "3.00")],
+            [("day", "07:00", "23:00"), ("night", "22:00", "07:00")],
+            "Часы зон пересекаются с 22:00",
+        ),
+        (
+            [("day", "7.00"), ("night", "3.00")],
+            [("day", "07:00", "22:00"), ("night", "23:00", "07:00")],
+            "Часы зон не охватывают 22:00",
+        ),
+        (
+            [("day", "7.00"), ("night", "0")],
+            [("day", "07:00", "23:00"), ("night", "23:00", "07:00")],
+            "Тариф должен быть больше нуля.",
+        ),
+        (
+            [("day", "7.00")],
+            [("day", "07:00", "23:00"), ("night", "23:00", "07:00")],
+            "Укажите тариф для каждой зоны: ночь.",
+        ),
+    ],
+)
+def test_admin_form_explains_what_is_wrong(client, superuser, region, rates, hours, message):
+    client.force_login(superuser)
+    response = client.post(
+        reverse(ADD_URL), period_post(region, rates=rates, hours=hours), HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    assert response.status_code == 200  # the form again, not a redirect
+    assert message in response.content.decode()
+    assert not TariffPeriod.objects.filter(region=region).exists()
+
+
+@pytest.mark.django_db
+def test_admin_form_accepts_a_correct_period(client, superuser, region):
+    client.force_login(superuser)
+    data = period_post(
+        region,
+        rates=[("day", "7.00"), ("night", "3.00")],
+        hours=[("day", "07:00", "23:00"), ("night", "23:00", "07:00")],
+    )
+    response = client.post(reverse(ADD_URL), data)
+    assert response.status_code == 302
+    period = TariffPeriod.objects.get(region=region)
+    assert period.live is False  # saved as a draft
+    assert period.rates.count() == 2
+
+
+# --- the moderation workflow ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(db):
+    user = get_user_model().objects.create_user("editor", "editor@example.ru", "pw")
+    user.groups.add(Group.objects.get(name=demo.EDITORS))
+    return user
+
+
+@pytest.fixture
+def approver(db):
+    user = get_user_model().objects.create_user("approver", "approver@example.ru", "pw")
+    user.groups.add(Group.objects.get(name=demo.APPROVERS))
+    return user
+
+
+def two_zone_post(region, action):
+    return period_post(
+        region,
+        rates=[("day", "7.00"), ("night", "3.00")],
+        hours=[("day", "07:00", "23:00"), ("night", "23:00", "07:00")],
+        action=action,
+    )
+
+
+@pytest.mark.django_db
+def test_editor_cannot_publish_directly(client, editor, region):
+    assert not TariffPeriod.snippet_viewset.permission_policy.user_has_permission(editor, "publish")
+    client.force_login(editor)
+    client.post(reverse(ADD_URL), two_zone_post(region, "action-publish"))
+    period = TariffPeriod.objects.filter(region=region).first()
+    assert period is None or not period.live
+    html = client.get(URL, {"region": region.slug}).content.decode()
+    assert "7,00" not in html
+
+
+@pytest.mark.django_db
+def test_editor_submits_and_approver_publishes(client, editor, approver, region):
+    client.force_login(editor)
+    response = client.post(reverse(ADD_URL), two_zone_post(region, "action-submit"))
+    assert response.status_code == 302
+    period = TariffPeriod.objects.get(region=region)
+    assert not period.live
+    state = WorkflowState.objects.for_instance(period).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == demo.WORKFLOW
+
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert not task.user_can_access_editor(period, editor)
+    assert task.user_can_access_editor(period, approver)
+    task.on_action(task_state, approver, "approve")
+    period.refresh_from_db()
+    assert period.live
+    assert "7,00" in client.get(URL, {"region": region.slug}).content.decode()
+
+
+@pytest.mark.django_db
+def test_moderation_setup_is_idempotent():
+    before = Group.objects.count()
+    workflow = demo.ensure_moderation()
+    assert Group.objects.count() == before
+    assert workflow.tasks.count() == 1
+
+
+# --- the page type -----------------------------------------------------------------------------
+
+
+class TestTariffsPageType(WagtailPageTestCase):
+    def test_lives_under_a_section_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(TariffsPage, {SectionPage})
+        self.assertAllowedSubpageTypes(TariffsPage, {})
+
+    def test_one_per_section(self):
+        clients = SectionPage.objects.get(slug="clients", locale__language_code="ru")
+        self.assertFalse(TariffsPage.can_create_at(clients))
+        self.assertIsInstance(
+            Page.objects.get(url_path="/home/clients/tariffs/").specific, TariffsPage
+        )
