@@ -26,6 +26,7 @@ class TariffPeriodFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = TariffPeriod
+        skip_postgeneration_save = True
 
     region = factory.SubFactory(TariffRegionFactory)
     category = "urban_gas"
@@ -39,6 +40,8 @@ class TariffPeriodFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def prices(obj, create, extracted, **kwargs):
+        if not create:
+            return
         prices = (
             extracted
             or {
