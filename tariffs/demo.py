@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
@@ -229,8 +230,15 @@ def _period(
         ]:
             period.components.add(PriceComponent(kind=kind, amount=amount))
     period.full_clean()
+    now = timezone.now()
+    period.first_published_at = period.last_published_at = now
     period.save()
-    period.save_revision().publish()
+    # Published as it is: its first revision is the live one. (A full publish() would save
+    # everything twice more; the demo loads into every test database.)
+    revision = period.save_revision(clean=False)
+    TariffPeriod.objects.filter(pk=period.pk).update(
+        live_revision=revision, has_unpublished_changes=False
+    )
 
 
 @transaction.atomic

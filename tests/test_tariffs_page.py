@@ -398,3 +398,25 @@ class TestTariffsPageType(WagtailPageTestCase):
         self.assertIsInstance(
             Page.objects.get(url_path="/home/clients/tariffs/").specific, TariffsPage
         )
+
+
+# --- the admin -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_admin_screens_render_for_editors(client, editor):
+    client.force_login(editor)
+    period = TariffPeriod.objects.filter(live=True).first()
+    for url in [
+        reverse("wagtailsnippets_tariffs_tariffperiod:list"),
+        reverse(ADD_URL),
+        reverse("wagtailsnippets_tariffs_tariffperiod:edit", args=[period.pk]),
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_tariffs_page_editor_renders(client, superuser):
+    client.force_login(superuser)
+    page = TariffsPage.objects.get(locale__language_code="ru")
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
