@@ -348,14 +348,11 @@ def bill(option: str, rates: Sequence[Rate], usage: Usage) -> Bill:
 
 
 def compare_bills(bills: Sequence[Bill]) -> list[Bill]:
-    """The bills with the cheapest one(s) marked."""
+    """The bills with the cheapest one(s) marked; nothing is marked when all cost the same."""
     if not bills:
         return []
-    lowest = min(b.amount for b in bills)
-    return [
-        Bill(b.option, b.lines, b.amount, cheapest=b.amount == lowest and len(bills) > 1)
-        for b in bills
-    ]
+    lowest, highest = min(b.amount for b in bills), max(b.amount for b in bills)
+    return [Bill(b.option, b.lines, b.amount, cheapest=b.amount == lowest < highest) for b in bills]
 
 
 def percent_change(old: Decimal, new: Decimal) -> Decimal:

@@ -111,6 +111,17 @@ def test_cheapest_option_is_marked():
     ]
 
 
+def test_nothing_is_marked_when_every_option_costs_the_same():
+    usage = Usage(D(0), D(0), D(0))
+    bills = services.compare_bills(
+        [
+            services.bill(SINGLE, [Rate(ALL_DAY, D("6.00"))], usage),
+            services.bill(TWO_ZONE, [Rate(DAY, D("7.00")), Rate(NIGHT, D("3.00"))], usage),
+        ]
+    )
+    assert [(b.amount, b.cheapest) for b in bills] == [(D("0.00"), False), (D("0.00"), False)]
+
+
 def test_usage_from_total_uses_the_typical_split():
     usage = services.usage_from(total=D(333))
     assert (usage.peak, usage.semi_peak, usage.night) == (D("66.60"), D("166.50"), D("99.90"))
