@@ -1,14 +1,9 @@
-// The tariffs page: the calculator answers as you type, and choosing a region or category
-// shows its tariffs at once. Without this script both forms work by their buttons.
+// The tariffs page: the calculator answers as you type (the server does the arithmetic, so
+// the amounts are exactly those of the plain form). Without this script the form works by its
+// button. The region and category form is left to its button: submitting on change would move
+// keyboard users away while they choose (WCAG 3.2.2).
 (function () {
   "use strict";
-
-  var filter = document.querySelector("[data-tariff-filter]");
-  if (filter) {
-    filter.addEventListener("change", function () {
-      filter.submit();
-    });
-  }
 
   var form = document.querySelector("[data-tariff-calculator]");
   var result = document.getElementById("tariff-calculator-result");

@@ -89,17 +89,21 @@ class TariffPeriodForm(WagtailAdminModelForm):
         if not option:
             return cleaned
         rates = self._rows("rates", ("zone", "band_up_to"))
-        for message in services.rates_errors(option, rates):
-            self.add_error(None, message)
+        if rates is not None:
+            for message in services.rates_errors(option, rates):
+                self.add_error(None, message)
         hours = self._rows("zone_hours", ("zone", "start", "end"))
-        for message in services.zone_hours_errors(option, hours):
-            self.add_error(None, message)
+        if hours is not None:
+            for message in services.zone_hours_errors(option, hours):
+                self.add_error(None, message)
         return cleaned
 
-    def _rows(self, name: str, keys: tuple[str, ...]) -> list[tuple]:
+    def _rows(self, name: str, keys: tuple[str, ...]) -> list[tuple] | None:
+        """The inline rows as tuples, or None while the rows themselves have errors (they
+        are shown next to the rows; checking them together would only add noise)."""
         formset = self.formsets.get(name)
         if formset is None or not formset.is_valid():
-            return []
+            return None
         return [
             tuple(form.cleaned_data.get(key) for key in keys)
             for form in formset.forms
