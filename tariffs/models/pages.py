@@ -62,7 +62,7 @@ class TariffsPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
     page_description = _(
         "Tariffs by region, customer category and metering option, with the calculator. "
-        "The rates themselves are edited under Snippets → Tariff periods."
+        "The rates themselves are edited in the admin menu under Tariffs → Tariff periods."
     )
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
