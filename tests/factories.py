@@ -7,7 +7,14 @@ import factory
 
 # --- tariffs ------------------------------------------------------------------------------
 from tariffs import services
-from tariffs.models import TariffPeriod, TariffRate, TariffRegion, ZoneHours
+from tariffs.models import (
+    PriceComponent,
+    TariffPeriod,
+    TariffRate,
+    TariffRegion,
+    TariffsPage,
+    ZoneHours,
+)
 
 
 class TariffRegionFactory(factory.django.DjangoModelFactory):
@@ -68,3 +75,30 @@ class TariffPeriodFactory(factory.django.DjangoModelFactory):
         }.get(obj.metering_option, [])
         for zone, start, end in hours:
             ZoneHours.objects.create(period=obj, zone=zone, start=time(start), end=time(end))
+
+
+class PriceComponentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PriceComponent
+
+    period = factory.SubFactory(TariffPeriodFactory)
+    kind = "energy"
+    amount = Decimal("3.00")
+
+
+class TariffsPageFactory(factory.django.DjangoModelFactory):
+    """A published tariffs page under `parent` (a SectionPage)."""
+
+    class Meta:
+        model = TariffsPage
+
+    title = "Тарифы"
+    slug = factory.Sequence(lambda n: f"tariffs-{n}")
+    lead = "Размер и порядок расчёта цены."
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page

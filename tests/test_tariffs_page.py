@@ -17,12 +17,18 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import SectionPage
 from tariffs import demo, services
 from tariffs.models import TariffPeriod, TariffsPage
 
-from .factories import TariffPeriodFactory, TariffRegionFactory
+from .factories import (
+    PriceComponentFactory,
+    TariffPeriodFactory,
+    TariffRegionFactory,
+    TariffsPageFactory,
+)
 
 URL = "/clients/tariffs/"
 
@@ -420,3 +426,28 @@ def test_tariffs_page_editor_renders(client, superuser):
     client.force_login(superuser)
     page = TariffsPage.objects.get(locale__language_code="ru")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+
+
+class TestTariffsPageRendering(WagtailPageTestCase):
+    def test_renders_and_previews(self):
+        page = TariffsPage.objects.get(locale__language_code="ru")
+        self.assertPageIsRenderable(page)
+        self.assertPageIsRenderable(page, route_path="/calculator/", query_data={"total": "100"})
+        self.assertPageIsRenderable(page, route_path="/csv/")
+        post_data = nested_form_data(
+            {"title": page.title, "slug": page.slug, "lead": page.lead, "body": streamfield([])}
+        )
+        self.assertPageIsPreviewable(page, post_data=post_data)
+
+
+@pytest.mark.django_db
+def test_a_second_tariffs_page_in_another_section_shows_price_make_up(ru_client, region):
+    home = Page.objects.get(url_path="/home/")
+    section = SectionPage(title="Бизнесу", slug="business")
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    page = TariffsPageFactory(parent=section, slug="tariffs")
+    period = TariffPeriodFactory(region=region, valid_from=date(2020, 1, 1))
+    PriceComponentFactory(period=period, kind="transmission", amount=Decimal("2.50"))
+    html = ru_client.get(page.url, {"region": region.slug}).content.decode()
+    assert "услуги по передаче — 2,50" in html
