@@ -355,10 +355,28 @@ def test_editor_cannot_publish_directly(client, editor, region):
     assert not TariffPeriod.snippet_viewset.permission_policy.user_has_permission(editor, "publish")
     client.force_login(editor)
     client.post(reverse(ADD_URL), two_zone_post(region, "action-publish"))
-    period = TariffPeriod.objects.filter(region=region).first()
-    assert period is None or not period.live
+    period = TariffPeriod.objects.get(region=region)  # kept, but only as a draft
+    assert not period.live and period.live_revision is None
     html = client.get(URL, {"region": region.slug}).content.decode()
     assert "7,00" not in html
+
+
+@pytest.mark.django_db
+def test_editor_cannot_publish_a_change_to_a_live_period(client, editor, region):
+    period = TariffPeriodFactory(
+        region=region, metering_option=services.TWO_ZONE, valid_from=date(2030, 1, 1)
+    )
+    client.force_login(editor)
+    data = two_zone_post(region, "action-publish")
+    data["regulator"] = "Подменённый регулятор"
+    response = client.post(
+        reverse("wagtailsnippets_tariffs_tariffperiod:edit", args=[period.pk]), data
+    )
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.regulator == "Региональная служба по тарифам"  # the live row is untouched
+    assert period.has_unpublished_changes
+    assert "Подменённый регулятор" not in client.get(URL, {"region": region.slug}).content.decode()
 
 
 @pytest.mark.django_db
