@@ -139,7 +139,7 @@ def in_force_and_scheduled(today: date, absolute: Callable[[str], str] = str) ->
     by_key: dict[tuple, list[TariffPeriod]] = defaultdict(list)
     for period in published_periods():
         by_key[(period.region_id, period.category, period.metering_option)].append(period)
-    rows = []
+    rows, document_urls = [], {}
     for periods in by_key.values():
         ordered = sorted(periods, key=lambda p: p.valid_from)
         line = services.timeline(ordered, today)
@@ -148,6 +148,11 @@ def in_force_and_scheduled(today: date, absolute: Callable[[str], str] = str) ->
             index = ordered.index(period)
             end = services.end_of(period, ordered[index + 1] if index + 1 < len(ordered) else None)
             hours = hours_by_zone(period)
+            document_url = None
+            if period.document:  # Document.url reverses a URL: once per document
+                if period.document_id not in document_urls:
+                    document_urls[period.document_id] = absolute(period.document.url)
+                document_url = document_urls[period.document_id]
             for rate in period.rates.all():
                 rows.append(
                     {
@@ -166,7 +171,7 @@ def in_force_and_scheduled(today: date, absolute: Callable[[str], str] = str) ->
                         "regulator": period.regulator,
                         "decision_number": period.decision_number,
                         "decision_date": period.decision_date.isoformat(),
-                        "document_url": absolute(period.document.url) if period.document else None,
+                        "document_url": document_url,
                     }
                 )
     rows.sort(key=lambda r: (r["region"], r["category"], r["metering_option"], r["valid_from"]))
