@@ -1,7 +1,8 @@
 """Tariffs in the admin: the checks an editor's entry must pass and the moderation workflow
 (an editor submits, an approver publishes)."""
 
-from datetime import date
+from datetime import UTC, date, datetime
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -246,3 +247,37 @@ def test_tariffs_page_editor_renders(client, superuser):
     client.force_login(superuser)
     page = TariffsPage.objects.get(locale__language_code="ru")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+
+
+# --- caches ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region):
+    page = TariffsPage.objects.get(locale__language_code="ru")
+
+    def key(month, day, hour, minute=0):
+        moment = datetime(2027, month, day, hour, minute, tzinfo=services.MOSCOW)
+        with mock.patch("django.utils.timezone.now", return_value=moment.astimezone(UTC)):
+            return TariffsPage.objects.get(pk=page.pk).cache_key
+
+    assert key(6, 30, 0) == key(6, 30, 23, 59)
+    assert key(6, 30, 23, 59) != key(7, 1, 0, 0)
+    period = TariffPeriodFactory(region=region, live=False)
+    unchanged = key(6, 30, 12)
+    period.save_revision().publish()
+    assert key(6, 30, 12) != unchanged
+
+
+@pytest.mark.django_db
+def test_publishing_a_period_purges_the_front_end_cache(region):
+    period = TariffPeriodFactory(region=region, live=False)
+    with (
+        mock.patch("tariffs.signals.apps.is_installed", return_value=True),
+        mock.patch("wagtail.contrib.frontend_cache.utils.PurgeBatch") as batch,
+    ):
+        period.save_revision().publish()
+    pages = list(batch.return_value.add_pages.call_args.args[0])
+    assert {page.url for page in pages} == {"/clients/tariffs/", "/en/clients/tariffs/"}
+    batch.return_value.purge.assert_called_once()
+    assert TariffsPage.objects.first().get_cached_paths() == ["/", "csv/", "json/"]

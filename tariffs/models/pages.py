@@ -5,6 +5,7 @@ import csv
 import io
 
 from django.db import models
+from django.db.models import Count, Max, Q
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from home.blocks import BodyBlock
 
 from .. import selection, services
 from ..forms import CalculatorForm
+from .records import TariffPeriod
 
 CSV_COLUMNS = [
     "region",
@@ -70,6 +72,23 @@ class TariffsPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("tariffs page")
+
+    def get_cached_paths(self) -> list[str]:
+        """What a front-end cache purge must clear when tariffs are published."""
+        return ["/", "csv/", "json/"]
+
+    def get_cache_key_components(self) -> list:
+        """The page shows what is in force today and what is published now, so its cache key
+        changes at Moscow midnight and whenever a tariff period is published or withdrawn."""
+        state = TariffPeriod.objects.aggregate(
+            live=Count("pk", filter=Q(live=True)), published=Max("last_published_at")
+        )
+        return [
+            *super().get_cache_key_components(),
+            services.moscow_today().isoformat(),
+            state["live"],
+            state["published"].isoformat() if state["published"] else "",
+        ]
 
     @property
     def tariffs(self) -> list[dict]:
