@@ -11,6 +11,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from tariffs.models import TariffsPage
+
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
 
 
@@ -156,7 +158,7 @@ SECTIONS = [
         children=[
             PageSpec(
                 slug="tariffs",
-                model=StandardPage,
+                model=TariffsPage,
                 title="Тарифы",
                 title_en="Tariffs",
                 fields={
@@ -165,7 +167,10 @@ SECTIONS = [
                         "Тарифы на электрическую энергию для населения и приравненных к нему "
                         "категорий потребителей устанавливает региональный орган "
                         "регулирования. Здесь публикуются тарифы, действующие в настоящий "
-                        "момент, и объявленные изменения."
+                        "момент, объявленные изменения и архив прежних тарифов.",
+                        "Тариф зависит от региона, категории потребителя и варианта учёта: "
+                        "одноставочный, по двум (день и ночь) или по трём (пик, полупик, ночь) "
+                        "зонам суток. Выбрать выгодный вариант поможет калькулятор.",
                     ),
                 },
                 fields_en={
