@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from readings.models import MeterReadingsPage
+from tariffs.models import TariffsPage
 
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
 
@@ -158,7 +159,7 @@ SECTIONS = [
         children=[
             PageSpec(
                 slug="tariffs",
-                model=StandardPage,
+                model=TariffsPage,
                 title="Тарифы",
                 title_en="Tariffs",
                 fields={
@@ -167,7 +168,10 @@ SECTIONS = [
                         "Тарифы на электрическую энергию для населения и приравненных к нему "
                         "категорий потребителей устанавливает региональный орган "
                         "регулирования. Здесь публикуются тарифы, действующие в настоящий "
-                        "момент, и объявленные изменения."
+                        "момент, объявленные изменения и архив прежних тарифов.",
+                        "Тариф зависит от региона, категории потребителя и варианта учёта: "
+                        "одноставочный, по двум (день и ночь) или по трём (пик, полупик, ночь) "
+                        "зонам суток. Выбрать выгодный вариант поможет калькулятор.",
                     ),
                 },
                 fields_en={

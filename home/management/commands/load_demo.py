@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 import disclosure.demo
 import readings.demo
+import tariffs.demo
 from home.demo import load_site
 
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
         home = load_site()
         disclosure.demo.load(home)
         readings.demo.load(home)
+        tariffs.demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
