@@ -203,3 +203,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Meter readings (readings/): the monthly cut-off day (Moscow time) after which readings count
+# for the next billing period; the consumption above which a reading is flagged for staff;
+# accepted submissions per client address and hour.
+READINGS_CUTOFF_DAY = int(os.environ.get("READINGS_CUTOFF_DAY", "25"))
+READINGS_MAX_KWH_PER_DAY = int(os.environ.get("READINGS_MAX_KWH_PER_DAY", "100"))
+READINGS_RATE_LIMIT = int(os.environ.get("READINGS_RATE_LIMIT", "20"))

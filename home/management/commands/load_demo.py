@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 import disclosure.demo
+import readings.demo
 import tariffs.demo
 from home.demo import load_site
 
@@ -11,5 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         home = load_site()
         disclosure.demo.load(home)
+        readings.demo.load(home)
         tariffs.demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
