@@ -1,0 +1,39 @@
+from .directory import GridCompaniesPage, OutagesPage, PaymentPage, ServiceCentresPage
+from .notices import MeterVisitNotice, OutageNotice
+from .pages import (
+    AdditionalService,
+    AdditionalServicesPage,
+    AppealsPage,
+    ConsumptionNorm,
+    ConsumptionNormsPage,
+    ContractForm,
+    ContractsPage,
+    MeterReadingsPage,
+    ProcedurePage,
+    RestrictionPage,
+    ServiceStandardPage,
+)
+from .records import GridCompany, PaymentPoint, ServiceCentre, ServiceCentreHours
+
+__all__ = [
+    "AdditionalService",
+    "AdditionalServicesPage",
+    "AppealsPage",
+    "ConsumptionNorm",
+    "ConsumptionNormsPage",
+    "ContractForm",
+    "ContractsPage",
+    "GridCompaniesPage",
+    "GridCompany",
+    "MeterReadingsPage",
+    "MeterVisitNotice",
+    "OutageNotice",
+    "OutagesPage",
+    "PaymentPage",
+    "PaymentPoint",
+    "ProcedurePage",
+    "RestrictionPage",
+    "ServiceCentre",
+    "ServiceCentreHours",
+    "ServiceStandardPage",
+]
