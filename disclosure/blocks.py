@@ -84,18 +84,23 @@ class ProcedureBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
 
 
+CUSTOMER_CATEGORIES = [
+    ("households", _("Households")),
+    ("businesses", _("Legal entities and entrepreneurs")),
+    ("management", _("Management companies and HOAs")),
+    ("budget", _("Budget-funded organisations")),
+]
+
+
+class CustomerCategoryValue(blocks.StructValue):
+    def category_label(self) -> str:
+        return str(dict(CUSTOMER_CATEGORIES).get(self.get("category"), ""))
+
+
 class CustomerCategoryBlock(blocks.StructBlock):
     """What one customer category needs to conclude a contract and its main terms."""
 
-    category = blocks.ChoiceBlock(
-        choices=[
-            ("households", _("Households")),
-            ("businesses", _("Legal entities and entrepreneurs")),
-            ("management", _("Management companies and HOAs")),
-            ("budget", _("Budget-funded organisations")),
-        ],
-        label=_("Customer category"),
-    )
+    category = blocks.ChoiceBlock(choices=CUSTOMER_CATEGORIES, label=_("Customer category"))
     documents = blocks.ListBlock(
         blocks.CharBlock(label=_("Document")), label=_("Documents required")
     )
@@ -106,4 +111,5 @@ class CustomerCategoryBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         template = "disclosure/blocks/customer_category.html"
+        value_class = CustomerCategoryValue
         label = _("Customer category")

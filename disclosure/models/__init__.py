@@ -35,5 +35,6 @@ __all__ = [
     "RestrictionPage",
     "ServiceCentre",
     "ServiceCentreHours",
+    "ServiceCentresPage",
     "ServiceStandardPage",
 ]

@@ -237,7 +237,7 @@ class OutagesPage(RoutablePageMixin, Page):
         feed.write(response, "utf-8")
         return response
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar(self, request):
         body = services.outages_to_ical(self.current_and_upcoming()[:200], self.full_url)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -11,7 +11,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from disclosure.blocks import CustomerCategoryBlock, ProcedureBlock, StandardSectionBlock
+from disclosure.blocks import (
+    CUSTOMER_CATEGORIES,
+    CustomerCategoryBlock,
+    ProcedureBlock,
+    StandardSectionBlock,
+)
 
 from .notices import MeterVisitNotice
 
@@ -115,12 +120,7 @@ class AppealsPage(ProcedurePage):
         verbose_name = _("appeals procedure page")
 
 
-CONTRACT_CATEGORIES = [
-    ("households", _("Households")),
-    ("businesses", _("Legal entities and entrepreneurs")),
-    ("management", _("Management companies and HOAs")),
-    ("budget", _("Budget-funded organisations")),
-]
+CONTRACT_CATEGORIES = CUSTOMER_CATEGORIES
 
 
 class ContractsPage(Page):

@@ -188,9 +188,9 @@ class ServiceCentreHours(Orderable):
             raise ValidationError({"closes": _("Closing time must be after opening time.")})
         if bool(self.break_starts) != bool(self.break_ends):
             raise ValidationError(_("Give both ends of the break, or neither."))
-        if self.break_starts and self.break_ends and self.opens and self.closes:
-            if not self.opens < self.break_starts < self.break_ends < self.closes:
-                raise ValidationError(_("The break must lie within the opening hours."))
+        has_break = self.break_starts and self.break_ends and self.opens and self.closes
+        if has_break and not self.opens < self.break_starts < self.break_ends < self.closes:
+            raise ValidationError(_("The break must lie within the opening hours."))
 
     @property
     def span(self) -> OpeningSpan:
