@@ -2,7 +2,7 @@
 structured content, the outage feed and calendar, and bounded queries per list page."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -30,6 +30,7 @@ from disclosure.models import (
     ServiceCentresPage,
     ServiceStandardPage,
 )
+from disclosure.services import MOSCOW
 from home.models import HomePage, SectionPage, StandardPage
 
 from .factories import (
@@ -149,10 +150,30 @@ def test_contacts_list_centres_with_hours_and_filter(ru_client):
     page = html(ru_client, "/contacts/")
     assert page.count('class="record"') >= 11
     assert "12:30–13:15" in page  # the break
-    assert "Open now" in page or "Открыто" in page or "Закрыто" in page or "Closed now" in page
     assert "data-record-map" in page and "js/disclosure.js" in page
     podolsk = html(ru_client, "/contacts/?locality=Подольск")
     assert podolsk.count('class="record"') == 1
+
+
+def centre_badge(page: str, name: str) -> str:
+    record = page[page.index(name) :]
+    return record[: record.index("</h2>")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("moment", "badge"),
+    [
+        (datetime(2026, 11, 23, 10, 0), "Сейчас открыто"),  # Monday morning
+        (datetime(2026, 11, 23, 12, 45), "Сейчас закрыто"),  # the lunch break
+        (datetime(2026, 11, 4, 10, 0), "Сейчас закрыто"),  # Unity Day
+    ],
+)
+def test_contacts_say_whether_a_centre_is_open_now(ru_client, monkeypatch, moment, badge):
+    fixed = moment.replace(tzinfo=MOSCOW)
+    monkeypatch.setattr("disclosure.models.directory.timezone.now", lambda: fixed)
+    page = html(ru_client, "/contacts/")
+    assert badge in centre_badge(page, "ЦОК «Тушино»")
 
 
 @pytest.mark.django_db
