@@ -317,3 +317,28 @@ def test_english_pages_render(ru_client):
         ContractsPage, ServiceCentresPage, PaymentPage, ConsumptionNormsPage
     ):
         assert ru_client.get(page.url).status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_a_draft_change_stays_off_the_site_until_published(ru_client):
+    point = PaymentPoint.objects.get(name="ПАО Сбербанк", locality="Химки")
+    point.name = "Банк в черновике"
+    point.save_revision()
+    page = html(ru_client, "/clients/payment/?locality=Химки")
+    assert "ПАО Сбербанк" in page and "Банк в черновике" not in page
+    point.get_latest_revision().publish()
+    page = html(ru_client, "/clients/payment/?locality=Химки")
+    assert "Банк в черновике" in page
+    assert point.revisions.count() >= 2
+
+
+@pytest.mark.django_db
+def test_publishing_a_record_purges_the_pages_that_list_it():
+    from disclosure.signals import pages_showing
+
+    assert {type(page) for page in pages_showing(OutageNotice)} == {OutagesPage}
+    assert {type(page) for page in pages_showing(MeterVisitNotice)} == {
+        OutagesPage,
+        MeterReadingsPage,
+    }
+    assert len(pages_showing(PaymentPoint)) == 2  # Russian and English

@@ -94,7 +94,6 @@ class PaymentPage(ProcedurePage):
 
     disclosure_items = ("6.2-5", "6.2-9", "10.1-payment-points")
     page_description = _("How to pay, and the payment points with a filter and a map.")
-    template = "disclosure/payment_page.html"
 
     class Meta:
         verbose_name = _("payment page")
@@ -167,6 +166,9 @@ class OutagesPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("outages page")
+
+    def get_cached_paths(self):
+        return ["/", "/archive/", "/feed/", "/calendar/"]
 
     @staticmethod
     def current_and_upcoming():

@@ -78,7 +78,6 @@ class ProcedurePage(Page):
     max_count_per_parent = 1
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    template = "disclosure/procedure_page.html"
 
     class Meta:
         abstract = True
