@@ -162,3 +162,25 @@ def outages_to_ical(notices, base_url: str) -> bytes:
         event.add("url", f"{base_url}#notice-{notice.pk}")
         cal.add_component(event)
     return cal.to_ical()
+
+
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def opening_hours_schema(spans: Iterable[OpeningSpan]) -> list[dict]:
+    """schema.org OpeningHoursSpecification; a break splits the day in two."""
+    result = []
+    for span in spans:
+        parts = [(span.opens, span.closes)]
+        if span.break_starts and span.break_ends:
+            parts = [(span.opens, span.break_starts), (span.break_ends, span.closes)]
+        result.extend(
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[span.weekday]}",
+                "opens": opens.strftime("%H:%M"),
+                "closes": closes.strftime("%H:%M"),
+            }
+            for opens, closes in parts
+        )
+    return result

@@ -149,3 +149,18 @@ def test_admin_refuses_to_publish_a_late_notice(admin_client):
     response = admin_client.post(url, outage_form(soon, emergency="on"))
     assert response.status_code == 302
     assert OutageNotice.objects.filter(live=True, emergency=True, localities="Клин").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model", ["servicecentre", "paymentpoint", "gridcompany", "outagenotice", "metervisitnotice"]
+)
+def test_snippet_admin_lists_and_forms_open(admin_client, model):
+    assert admin_client.get(f"/admin/snippets/disclosure/{model}/").status_code == 200
+    assert admin_client.get(f"/admin/snippets/disclosure/{model}/add/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_reports_menu_links_the_compliance_report(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "/admin/disclosure/compliance/" in html

@@ -342,3 +342,26 @@ def test_publishing_a_record_purges_the_pages_that_list_it():
         MeterReadingsPage,
     }
     assert len(pages_showing(PaymentPoint)) == 2  # Russian and English
+
+
+@pytest.mark.django_db
+def test_contacts_describe_each_office_as_a_local_business(ru_client):
+    import json
+
+    page = html(ru_client, "/contacts/")
+    start = page.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(page[start : page.index("</script>", start)])
+    assert len(data) == 10  # in-person centres only
+    tushino = next(item for item in data if "Тушино" in item["name"])
+    assert tushino["@type"] == "LocalBusiness"
+    monday = [
+        spec
+        for spec in tushino["openingHoursSpecification"]
+        if spec["dayOfWeek"].endswith("Monday")
+    ]
+    assert [(spec["opens"], spec["closes"]) for spec in monday] == [
+        ("08:30", "12:30"),
+        ("13:15", "17:30"),
+    ]

@@ -2,6 +2,7 @@
 centres (/contacts/), payment (/clients/payment/), grid companies and planned outages.
 Each list runs a fixed number of queries whatever the number of records."""
 
+import json
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,6 +20,7 @@ from wagtail.search import index
 
 from disclosure import services
 from disclosure.blocks import ProcedureBlock
+from home.models import SiteSettings
 
 from .notices import MeterVisitNotice, OutageNotice
 from .pages import SECTION_PARENTS, ProcedurePage
@@ -29,6 +32,43 @@ def locality_filter(request, queryset) -> tuple[list[str], str]:
     localities = sorted(set(queryset.values_list("locality", flat=True)))
     chosen = request.GET.get("locality", "")
     return localities, chosen if chosen in localities else ""
+
+
+def centres_json_ld(centres, company: str) -> str:
+    """schema.org LocalBusiness for each in-person centre, safe inside a <script> element."""
+    items = [
+        {
+            "@context": "https://schema.org",
+            "@type": "LocalBusiness",
+            "name": f"{company}, {centre.name}",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": centre.locality,
+                "streetAddress": centre.address,
+                "addressCountry": "RU",
+            },
+            "telephone": centre.phones.split(",")[0].strip(),
+            **({"email": centre.email} if centre.email else {}),
+            **(
+                {
+                    "geo": {
+                        "@type": "GeoCoordinates",
+                        "latitude": float(centre.latitude),
+                        "longitude": float(centre.longitude),
+                    }
+                }
+                if centre.has_coordinates
+                else {}
+            ),
+            "openingHoursSpecification": services.opening_hours_schema(
+                row.span for row in centre.opening_rows
+            ),
+        }
+        for centre in centres
+        if centre.kind == ServiceCentre.IN_PERSON
+    ]
+    text = json.dumps(items, ensure_ascii=False)
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
 def map_settings() -> dict:
@@ -78,7 +118,9 @@ class ServiceCentresPage(Page):
             centre.reception_rows = [
                 row for row in centre.hours.all() if row.kind == ServiceCentreHours.RECEPTION
             ]
+        company = SiteSettings.for_request(request).company_name
         context.update(
+            json_ld=centres_json_ld(centres, company),
             centres=centres,
             localities=localities,
             chosen_locality=chosen,
