@@ -166,7 +166,57 @@ CONTRACTS = {
 
 CONTRACTS_EN = {
     "lead": "Documents, procedure and deadlines, main terms and standard contract forms.",
-    "categories": [],
+    "categories": [
+        (
+            "category",
+            {
+                "category": "households",
+                "documents": [
+                    "Application for a supply contract",
+                    "Passport",
+                    "Title deed or lease of the premises",
+                    "Meter documents: data sheet, commissioning certificate",
+                ],
+                "terms": rich(
+                    "A public contract without a term. Pay by the 10th of the following month. "
+                    "Consumption is metered, or billed by the norm without a working meter."
+                ),
+            },
+        ),
+        (
+            "category",
+            {
+                "category": "businesses",
+                "documents": [
+                    "Application on the company's letterhead",
+                    "Extract from the state register of legal entities",
+                    "Signatory's power of attorney",
+                    "Grid connection certificate",
+                    "Meter documents and a single-line diagram",
+                ],
+                "terms": rich(
+                    "30 % by the 10th and 40 % by the 25th of the month, the balance by the "
+                    "18th of the following month."
+                ),
+            },
+        ),
+        (
+            "category",
+            {
+                "category": "management",
+                "documents": [
+                    "Application for a supply contract",
+                    "Articles and register extract",
+                    "Building management contract or minutes of the owners' meeting",
+                    "Documents of the building's common meters",
+                ],
+                "terms": rich(
+                    "The contract runs for the term of the management contract; with a "
+                    "homeowners' association, for at least three years."
+                ),
+            },
+        ),
+    ],
     "procedure": [
         deadlines(
             "Deadlines",

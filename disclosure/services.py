@@ -130,15 +130,17 @@ def describe_outage(notice) -> str:
             "start": start.strftime("%d.%m.%Y %H:%M"),
             "duration": notice.duration,
         }
-    parts = [
-        f"{_('Organisation')}: {notice.organisation}",
-        f"{_('Type of work')}: {notice.work_type}",
-        f"{_('Reason')}: {notice.reason}",
-        f"{_('When')}: {when}",
-        f"{_('Where')}: {notice.localities}" + (f"; {notice.streets}" if notice.streets else ""),
-        f"{_('Responsible')}: {notice.responsible_position} {notice.responsible_name}",
-        f"{_('Phone')}: {notice.contact_phone}",
+    where = notice.localities + (f"; {notice.streets}" if notice.streets else "")
+    labelled = [
+        (_("Organisation"), notice.organisation),
+        (_("Type of work"), notice.work_type),
+        (_("Reason"), notice.reason),
+        (_("When"), when),
+        (_("Where"), where),
+        (_("Responsible"), f"{notice.responsible_position} {notice.responsible_name}"),
+        (_("Phone"), notice.contact_phone),
     ]
+    parts = [f"{label}: {value}" for label, value in labelled]
     return ". ".join(parts)
 
 

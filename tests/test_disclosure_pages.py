@@ -198,7 +198,10 @@ def test_outages_upcoming_first_past_in_the_archive(ru_client):
 def test_outage_feed_and_calendar(ru_client):
     feed = ru_client.get("/clients/outages/feed/")
     assert feed["Content-Type"].startswith("application/atom+xml")
-    assert feed.content.decode().count("<entry>") == OutagesPage.current_and_upcoming().count()
+    entries = feed.content.decode()
+    assert entries.count("<entry>") == OutagesPage.current_and_upcoming().count()
+    assert "Вид работ: Замена опор ВЛ-0,4 кВ" in entries and "Когда: с " in entries
+    assert 'href="http://testserver/clients/outages/#notice-' in entries
     calendar = ru_client.get("/clients/outages/calendar/")
     assert calendar["Content-Type"].startswith("text/calendar")
     body = calendar.content.decode()

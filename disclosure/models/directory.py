@@ -261,9 +261,10 @@ class OutagesPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
+        url = self.get_full_url(request)
         feed = Atom1Feed(
             title=self.title,
-            link=self.full_url,
+            link=url,
             description=self.title,
             language=self.locale.language_code,
             feed_url=request.build_absolute_uri(),
@@ -271,8 +272,8 @@ class OutagesPage(RoutablePageMixin, Page):
         for notice in self.current_and_upcoming()[:100]:
             feed.add_item(
                 title=str(notice),
-                link=f"{self.full_url}#notice-{notice.pk}",
-                unique_id=f"{self.full_url}#notice-{notice.pk}",
+                link=f"{url}#notice-{notice.pk}",
+                unique_id=f"{url}#notice-{notice.pk}",
                 description=services.describe_outage(notice),
                 pubdate=notice.first_published_at or notice.starts_at,
                 updateddate=notice.last_published_at or notice.starts_at,
@@ -283,7 +284,9 @@ class OutagesPage(RoutablePageMixin, Page):
 
     @path("calendar/")
     def calendar(self, request):
-        body = services.outages_to_ical(self.current_and_upcoming()[:200], self.full_url)
+        body = services.outages_to_ical(
+            self.current_and_upcoming()[:200], self.get_full_url(request)
+        )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="outages.ics"'
         return response
