@@ -261,7 +261,7 @@ class OutagesPage(RoutablePageMixin, Page):
 
     @path("feed/")
     def feed(self, request):
-        url = self.get_full_url(request)
+        url = request.build_absolute_uri(self.get_url(request))
         feed = Atom1Feed(
             title=self.title,
             link=url,
@@ -285,7 +285,7 @@ class OutagesPage(RoutablePageMixin, Page):
     @path("calendar/")
     def calendar(self, request):
         body = services.outages_to_ical(
-            self.current_and_upcoming()[:200], self.get_full_url(request)
+            self.current_and_upcoming()[:200], request.build_absolute_uri(self.get_url(request))
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="outages.ics"'
