@@ -33,7 +33,7 @@ def compliance_csv(statuses) -> HttpResponse:
     response.write("\ufeff")  # Excel opens UTF-8 only with a byte-order mark
     writer = csv.writer(response)
     writer.writerow(
-        [_("Item"), _("Source"), _("Title"), _("State"), _("Pages"), _("Last published")]
+        [_("Item"), _("Source"), _("Title"), _("State"), _("Pages"), _("Last published"), _("Note")]
     )
     for status in statuses:
         writer.writerow(
@@ -42,10 +42,11 @@ def compliance_csv(statuses) -> HttpResponse:
                 status.item.source,
                 str(status.item.title),
                 status.state,
-                " ".join(page.url_path for page in status.pages),
+                " ".join(page.get_url() or page.url_path for page in status.pages),
                 status.last_published_at.astimezone(services.MOSCOW).strftime("%d.%m.%Y")
                 if status.last_published_at
                 else "",
+                status.note,
             ]
         )
     return response

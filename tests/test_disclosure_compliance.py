@@ -164,3 +164,28 @@ def test_snippet_admin_lists_and_forms_open(admin_client, model):
 def test_reports_menu_links_the_compliance_report(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "/admin/disclosure/compliance/" in html
+
+
+@pytest.mark.django_db
+def test_an_item_backed_by_records_is_missing_without_live_records():
+    from disclosure.models import GridCompany
+
+    assert states()["10.1-grid"] == compliance.OK
+    GridCompany.objects.update(live=False)
+    status = next(s for s in compliance.item_states() if s.item.code == "10.1-grid")
+    assert status.state == compliance.MISSING
+    assert status.note
+
+
+@pytest.mark.django_db
+@override_settings(DISCLOSURE_STALE_MONTHS=6)
+def test_publishing_a_record_keeps_its_page_current():
+    from disclosure.models import GridCompaniesPage, GridCompany
+
+    long_ago = timezone.now() - timedelta(days=400)
+    GridCompaniesPage.objects.update(last_published_at=long_ago)
+    GridCompany.objects.update(last_published_at=long_ago)
+    assert states()["10.1-grid"] == compliance.STALE
+    company = GridCompany.objects.first()
+    company.save_revision().publish()
+    assert states()["10.1-grid"] == compliance.OK

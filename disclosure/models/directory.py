@@ -79,6 +79,10 @@ class ServiceCentresPage(Page):
     """Service centres (§6.2 item 11, §5.3, §8): addresses, phones, hours, open now."""
 
     disclosure_items = ("6.2-11", "10.1-contacts")
+    disclosure_records = {
+        "6.2-11": "disclosure.ServiceCentre",
+        "10.1-contacts": "disclosure.ServiceCentre",
+    }
 
     lead = models.TextField(blank=True, verbose_name=_("lead"), help_text=_("A short summary."))
     body = StreamField(
@@ -135,6 +139,10 @@ class PaymentPage(ProcedurePage):
     locality and type."""
 
     disclosure_items = ("6.2-5", "6.2-9", "10.1-payment-points")
+    disclosure_records = {
+        "6.2-9": "disclosure.PaymentPoint",
+        "10.1-payment-points": "disclosure.PaymentPoint",
+    }
     page_description = _("How to pay, and the payment points with a filter and a map.")
 
     class Meta:
@@ -164,6 +172,7 @@ class PaymentPage(ProcedurePage):
 
 class GridCompaniesPage(Page):
     disclosure_items = ("10.1-grid",)
+    disclosure_records = {"10.1-grid": "disclosure.GridCompany"}
 
     intro = RichTextField(
         blank=True,
