@@ -106,6 +106,13 @@ def is_day_off(day: date) -> bool:
     return day.weekday() < 5 and not is_working_day(day)
 
 
+def days_off_ahead(moment: datetime, days: int) -> list[str]:
+    """ISO dates of the weekdays off (holidays, transferred days off) from `moment` on."""
+    start = moment.astimezone(MOSCOW).date()
+    ahead = (start + timedelta(days=offset) for offset in range(days))
+    return [day.isoformat() for day in ahead if is_day_off(day)]
+
+
 def is_open(spans: Iterable[OpeningSpan], moment: datetime) -> bool:
     """Whether an office with these hours is open at `moment` (any timezone; judged in
     Moscow time, where every office of the company is)."""

@@ -119,3 +119,16 @@ def test_add_months_clamps_to_the_month_end():
     assert services.add_months(date(2026, 3, 31), -1) == date(2026, 2, 28)
     assert services.add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert services.add_months(date(2026, 5, 15), -12) == date(2025, 5, 15)
+
+
+def test_days_off_ahead_lists_weekday_holidays_only():
+    start = msk(2026, 12, 28, 10, 0)
+    assert services.days_off_ahead(start, 14) == [
+        "2026-12-31",
+        "2027-01-01",
+        "2027-01-04",
+        "2027-01-05",
+        "2027-01-06",
+        "2027-01-07",
+        "2027-01-08",
+    ]

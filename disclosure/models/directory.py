@@ -115,7 +115,20 @@ class ServiceCentresPage(Page):
         )
         now = timezone.now()
         for centre in centres:
-            centre.open_now = services.is_open(centre.spans(ServiceCentreHours.OPENING), now)
+            spans = centre.spans(ServiceCentreHours.OPENING)
+            centre.open_now = services.is_open(spans, now)
+            centre.hours_json = json.dumps(
+                [
+                    [
+                        span.weekday,
+                        span.opens.strftime("%H:%M"),
+                        span.closes.strftime("%H:%M"),
+                        span.break_starts.strftime("%H:%M") if span.break_starts else "",
+                        span.break_ends.strftime("%H:%M") if span.break_ends else "",
+                    ]
+                    for span in spans
+                ]
+            )
             centre.opening_rows = [
                 row for row in centre.hours.all() if row.kind == ServiceCentreHours.OPENING
             ]
@@ -129,6 +142,8 @@ class ServiceCentresPage(Page):
             localities=localities,
             chosen_locality=chosen,
             now_moscow=now.astimezone(services.MOSCOW),
+            # Weekdays off in the next fortnight, so that a cached page can still tell.
+            days_off=json.dumps(services.days_off_ahead(now, 14)),
             **map_settings(),
         )
         return context

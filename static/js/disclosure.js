@@ -74,3 +74,37 @@
 
   document.querySelectorAll("[data-record-map]").forEach(draw);
 })();
+
+// "Open now" again in the browser, in Moscow time, so that a page served from a cache stays
+// right; the server's answer stays when the browser cannot tell the Moscow time.
+(function () {
+  "use strict";
+  var list = document.querySelector("[data-days-off]");
+  if (!list || !window.Intl) return;
+  var parts;
+  try {
+    parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23",
+    }).formatToParts(new Date());
+  } catch (error) {
+    return;
+  }
+  var get = function (type) {
+    return parts.filter(function (part) { return part.type === type; })[0].value;
+  };
+  var today = get("year") + "-" + get("month") + "-" + get("day");
+  var minute = get("hour") + ":" + get("minute");
+  var weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+  var daysOff = JSON.parse(list.dataset.daysOff || "[]");
+  list.querySelectorAll("[data-hours]").forEach(function (item) {
+    var badge = item.querySelector("[data-open-badge]");
+    if (!badge) return;
+    var open = daysOff.indexOf(today) === -1 && JSON.parse(item.dataset.hours).some(function (s) {
+      var inBreak = s[3] && s[4] && s[3] <= minute && minute < s[4];
+      return s[0] === weekday && s[1] <= minute && minute < s[2] && !inBreak;
+    });
+    badge.textContent = open ? badge.dataset.openText : badge.dataset.closedText;
+    badge.className = "badge " + (open ? "badge--open" : "badge--closed");
+  });
+})();
