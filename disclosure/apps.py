@@ -7,6 +7,6 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("Mandatory disclosure")
 
     def ready(self) -> None:
-        from . import signals
+        from . import checks, signals  # noqa: F401 (checks register themselves)
 
         signals.connect()

@@ -189,3 +189,14 @@ def test_publishing_a_record_keeps_its_page_current():
     company = GridCompany.objects.first()
     company.save_revision().publish()
     assert states()["10.1-grid"] == compliance.OK
+
+
+def test_system_check_catches_a_mistyped_declaration(monkeypatch):
+    from disclosure.checks import check_disclosure_declarations
+    from disclosure.models import PaymentPage
+
+    assert check_disclosure_declarations() == []
+    monkeypatch.setattr(PaymentPage, "disclosure_items", ("6.2-5", "6.2-99"))
+    monkeypatch.setattr(PaymentPage, "disclosure_records", {"6.2-9": "disclosure.Nothing"})
+    ids = {error.id for error in check_disclosure_declarations()}
+    assert ids == {"disclosure.E002", "disclosure.E003", "disclosure.E004"}
