@@ -175,6 +175,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
+# Public forms count attempts per client address (home/ratelimit.py). Behind a reverse proxy
+# that sets X-Forwarded-For, trust it; otherwise every client would share the proxy's address.
+RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR")
+
 WAGTAIL_SITE_NAME = "РУСЭНЕРГОСБЫТ"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
