@@ -7,6 +7,7 @@ from datetime import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
+from wagtail.models import Collection
 
 from home.demo import PageSpec, ensure_page, publish
 from home.models import HomePage
@@ -26,6 +27,8 @@ STANDARD_TITLE = "Стандарт качества обслуживания к�
 
 def ensure_document(title: str, filename: str, content: Callable[[], bytes]) -> AbstractDocument:
     """The document with this title, created from `content()` (bytes) when missing."""
+    if Collection.get_first_root_node() is None:  # a flushed database has none
+        Collection.add_root(name="Root")
     model = get_document_model()
     document = model.objects.filter(title=title).first()
     if document is None:
