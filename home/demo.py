@@ -11,6 +11,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from disclosure import demo_content as disclosure_demo
+from disclosure import models as disclosure_models
 from readings.models import MeterReadingsPage
 from tariffs.models import TariffsPage
 
@@ -184,68 +186,30 @@ SECTIONS = [
             ),
             PageSpec(
                 slug="contracts",
-                model=StandardPage,
+                model=disclosure_models.ContractsPage,
                 title="Договоры энергоснабжения",
                 title_en="Supply contracts",
-                fields={
-                    "lead": (
-                        "Документы для заключения договора, порядок его заключения, основные "
-                        "условия и типовые формы договоров для разных категорий клиентов."
-                    ),
-                    "body": paragraphs(
-                        "Уведомление о возможности заключения договора или о недостающих "
-                        "документах направляется в течение 5 дней с момента получения "
-                        "заявления. Подписанный договор предоставляется в течение 30 дней "
-                        "юридическим лицам и в течение 10 рабочих дней физическим лицам при "
-                        "предоставлении всех необходимых документов."
-                    ),
-                },
-                fields_en={
-                    "lead": "Documents, procedure, main terms and standard contract forms.",
-                    "body": paragraphs(
-                        "We reply to an application within 5 days. A signed contract is issued "
-                        "within 30 days to businesses and within 10 working days to households "
-                        "once all documents are provided."
-                    ),
-                },
+                fields=disclosure_demo.CONTRACTS,
+                fields_en=disclosure_demo.CONTRACTS_EN,
             ),
             PageSpec(
                 slug="consumption-norms",
-                model=StandardPage,
+                model=disclosure_models.ConsumptionNormsPage,
                 title="Нормативы потребления",
                 title_en="Consumption norms",
-                fields={
-                    "lead": "Действующие нормативы потребления для клиентов — физических лиц.",
-                    "body": paragraphs(
-                        "Норматив применяется, когда прибор учёта отсутствует или неисправен."
-                    ),
-                },
+                fields={**disclosure_demo.CONSUMPTION_NORMS, "norms": disclosure_demo.norms()},
                 fields_en={
-                    "lead": "Consumption norms in force for households.",
-                    "body": paragraphs("A norm applies when there is no working meter."),
+                    **disclosure_demo.CONSUMPTION_NORMS_EN,
+                    "norms": disclosure_demo.norms(housing_en=disclosure_demo.HOUSING_EN),
                 },
             ),
             PageSpec(
                 slug="payment",
-                model=StandardPage,
+                model=disclosure_models.PaymentPage,
                 title="Оплата электроэнергии",
                 title_en="Paying for electricity",
-                fields={
-                    "lead": "Порядок и условия внесения платежей, пункты приёма платежей.",
-                    "body": paragraphs(
-                        "Клиентам выставляются счета, которые доставляются по почте либо "
-                        "распечатываются самостоятельно в личном кабинете клиента.",
-                        "Оплатить электроэнергию можно через пункты приёма платежей сторонних "
-                        "организаций, а также без комиссии в центрах обслуживания клиентов.",
-                    ),
-                },
-                fields_en={
-                    "lead": "How and where to pay.",
-                    "body": paragraphs(
-                        "Bills come by post or can be printed from the customer account. Pay "
-                        "at partner payment points or without commission at our offices."
-                    ),
-                },
+                fields=disclosure_demo.PAYMENT,
+                fields_en=disclosure_demo.PAYMENT_EN,
             ),
             PageSpec(
                 slug="meter-readings",
@@ -312,6 +276,22 @@ SECTIONS = [
                 },
             ),
             PageSpec(
+                slug="restriction",
+                model=disclosure_models.RestrictionPage,
+                title="Ограничение за неоплату",
+                title_en="Restriction for non-payment",
+                fields=disclosure_demo.RESTRICTION,
+                fields_en=disclosure_demo.RESTRICTION_EN,
+            ),
+            PageSpec(
+                slug="appeals",
+                model=disclosure_models.AppealsPage,
+                title="Обращения и жалобы",
+                title_en="Appeals and complaints",
+                fields=disclosure_demo.APPEALS,
+                fields_en=disclosure_demo.APPEALS_EN,
+            ),
+            PageSpec(
                 slug="faq",
                 model=StandardPage,
                 title="Вопросы и ответы",
@@ -330,75 +310,40 @@ SECTIONS = [
             ),
             PageSpec(
                 slug="outages",
-                model=StandardPage,
+                model=disclosure_models.OutagesPage,
                 title="Плановые отключения",
                 title_en="Planned outages",
-                fields={
-                    "lead": "Уведомления о плановых перерывах в электроснабжении.",
-                    "body": paragraphs(
-                        "О плановом отключении гражданам-потребителям сообщается не менее чем "
-                        "за 10 рабочих дней, юридическим лицам — не менее чем за месяц."
-                    ),
-                },
-                fields_en={
-                    "lead": "Notices of planned interruptions of supply.",
-                    "body": paragraphs(
-                        "Households are notified at least 10 working days ahead, businesses "
-                        "at least a month ahead."
-                    ),
-                },
+                fields=disclosure_demo.OUTAGES,
+                fields_en=disclosure_demo.OUTAGES_EN,
             ),
             PageSpec(
                 slug="services",
-                model=StandardPage,
+                model=disclosure_models.AdditionalServicesPage,
                 title="Дополнительные услуги",
                 title_en="Additional services",
                 fields={
-                    "lead": "Информация о дополнительных услугах, оказываемых Обществом.",
-                    "body": paragraphs(
-                        "Замена и поверка приборов учёта, выезд специалиста, акт сверки."
-                    ),
+                    **disclosure_demo.ADDITIONAL_SERVICES,
+                    "services": disclosure_demo.services(),
                 },
-                fields_en={
-                    "lead": "Additional services we offer.",
-                    "body": paragraphs("Meter replacement and testing, a specialist's visit."),
-                },
+                fields_en=disclosure_demo.ADDITIONAL_SERVICES_EN,
             ),
         ],
     ),
     PageSpec(
         slug="contacts",
-        model=StandardPage,
+        model=disclosure_models.ServiceCentresPage,
         title="Контакты",
         title_en="Contacts",
-        fields={
-            "lead": "Адреса, телефоны и режим работы центров обслуживания клиентов.",
-            "body": paragraphs(
-                "Центры очного обслуживания принимают клиентов в рабочие дни. Телефон горячей "
-                "линии и адрес электронной почты указаны внизу каждой страницы."
-            ),
-        },
-        fields_en={
-            "lead": "Addresses, phones and hours of our service centres.",
-            "body": paragraphs("The hotline and e-mail are at the foot of every page."),
-        },
+        fields=disclosure_demo.CONTACTS,
+        fields_en=disclosure_demo.CONTACTS_EN,
         children=[
             PageSpec(
                 slug="grid-companies",
-                model=StandardPage,
+                model=disclosure_models.GridCompaniesPage,
                 title="Сетевые организации",
                 title_en="Grid companies",
-                fields={
-                    "lead": "Контакты сетевых организаций для сообщений о перерывах и авариях.",
-                    "body": paragraphs(
-                        "Об отключении электроэнергии и авариях сообщайте диспетчеру "
-                        "сетевой организации, обслуживающей ваш район."
-                    ),
-                },
-                fields_en={
-                    "lead": "Grid companies to call about outages.",
-                    "body": paragraphs("Report outages to the grid company of your area."),
-                },
+                fields=disclosure_demo.GRID_COMPANIES,
+                fields_en=disclosure_demo.GRID_COMPANIES_EN,
             ),
         ],
     ),

@@ -187,6 +187,14 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
+# Disclosure: map tiles for the service-centre and payment-point maps ({z}/{x}/{y}; empty turns
+# the tiles off and leaves the markers), and the age after which the compliance report calls a
+# disclosure page stale.
+DISCLOSURE_MAP_TILE_URL = os.environ.get(
+    "DISCLOSURE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+DISCLOSURE_STALE_MONTHS = int(os.environ.get("DISCLOSURE_STALE_MONTHS", "12"))
+
 # Front-end cache purge on publish (a reverse proxy that accepts PURGE, e.g. nginx or Varnish).
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
