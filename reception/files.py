@@ -4,7 +4,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,14 @@ PDF = Kind("application/pdf", "pdf")
 JPEG = Kind("image/jpeg", "jpg")
 PNG = Kind("image/png", "png")
 WORD = Kind(DOCX, "docx")
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files on disk outside MEDIA_ROOT that have no URL: staff get them through a view that
+    checks permissions (reception/admin_views.py)."""
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL.")
 
 
 def private_storage():

@@ -62,10 +62,17 @@ class ReceptionPage(RoutablePageMixin, Page):
         verbose_name = _("virtual reception")
 
     def policy(self) -> Page | None:
-        page = self.privacy_page
-        if page is not None:
-            page = page.localized
-        return page
+        """The policy page in this page's language (one query), else the chosen one."""
+        if self.privacy_page_id is None:
+            return None
+        if not hasattr(self, "_policy"):
+            chosen = Page.objects.filter(pk=self.privacy_page_id).values("translation_key")
+            self._policy = (
+                Page.objects.live()
+                .filter(translation_key=models.Subquery(chosen), locale_id=self.locale_id)
+                .first()
+            ) or self.privacy_page
+        return self._policy
 
     @path("")
     def appeal(self, request):

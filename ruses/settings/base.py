@@ -149,8 +149,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 # checks permissions (reception/views.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES["private"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+    "BACKEND": "reception.files.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["private"] = {

@@ -15,8 +15,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(BASE_DIR / ".pytest-private-media"), "base_url": None},
+        "BACKEND": "reception.files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(BASE_DIR / ".pytest-private-media")},
     },
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
