@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Topic(models.TextChoices):
@@ -40,7 +41,7 @@ class CustomerType(models.TextChoices):
 
 
 class AnswerChannel(models.TextChoices):
-    EMAIL = "email", _("E-mail")
+    EMAIL = "email", pgettext_lazy("answer channel", "E-mail")
     POST = "post", _("Post")
     PHONE = "phone", _("Phone")
 

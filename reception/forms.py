@@ -159,9 +159,7 @@ class StatusForm(DescribedErrorsMixin, forms.Form):
         max_length=20,
         help_text=_("As in the confirmation, e.g. ВП-2026-000123."),
     )
-    contact = forms.CharField(
-        label=_("E-mail or phone given in the appeal"), max_length=255
-    )
+    contact = forms.CharField(label=_("E-mail or phone given in the appeal"), max_length=255)
     website = HoneypotField()
 
 

@@ -123,9 +123,11 @@ def status_lookup(page, request):
                 form.cleaned_data["contact"], appeal.email, appeal.phone
             )
             # A wrong pair and an unknown number get the same answer.
-            result = {"status": appeal.get_status_display(), "due_date": appeal.due_date} if (
-                found
-            ) else {"unknown": True}
+            result = (
+                {"status": appeal.get_status_display(), "due_date": appeal.due_date}
+                if (found)
+                else {"unknown": True}
+            )
     response = page.render(
         request,
         context_overrides={"form": form, "result": result},

@@ -43,18 +43,14 @@ class Appeal(models.Model):
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
     appeal_type = models.CharField(_("type of appeal"), max_length=20, choices=AppealType.choices)
-    customer_type = models.CharField(
-        _("customer"), max_length=20, choices=CustomerType.choices
-    )
+    customer_type = models.CharField(_("customer"), max_length=20, choices=CustomerType.choices)
     name = models.CharField(_("full name or organisation"), max_length=255)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     postal_address = models.CharField(_("postal address"), max_length=500, blank=True)
     account_number = models.CharField(_("account number"), max_length=30, blank=True)
     message = models.TextField(_("text of the appeal"))
-    answer_channel = models.CharField(
-        _("answer by"), max_length=10, choices=AnswerChannel.choices
-    )
+    answer_channel = models.CharField(_("answer by"), max_length=10, choices=AnswerChannel.choices)
     # 152-FZ: the consent, when it was given and to which version of the policy.
     consent_at = models.DateTimeField(_("consent given"))
     consent_policy_version = models.CharField(_("policy version"), max_length=100)
