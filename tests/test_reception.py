@@ -3,6 +3,7 @@ lookup, the home-visit request and the survey."""
 
 import io
 import re
+import threading
 import zipfile
 from unittest import mock
 
@@ -13,11 +14,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import OutgoingEmail
+from home.models import HomePage, OutgoingEmail
 from reception.choices import Status
 from reception.files import MAX_FILE_SIZE
-from reception.models import Appeal, AppealAttachment, HomeVisitRequest, SurveyPage
+from reception.models import Appeal, AppealAttachment, HomeVisitRequest, ReceptionPage, SurveyPage
 from reception.services import due_date
 
 from .factories import AppealFactory
@@ -371,3 +373,49 @@ def test_survey_answers_are_stored_and_the_browser_redirected(ru_client):
     assert response.status_code == 302 and response["Location"].endswith("?sent=1")
     submission = survey.get_submission_class().objects.get(page=survey)
     assert "website" not in submission.form_data
+
+
+# --- page types ----------------------------------------------------------------------------
+
+
+class TestPageTypes(WagtailPageTestCase):
+    def test_reception_lives_under_home_and_holds_surveys(self):
+        self.assertAllowedParentPageTypes(ReceptionPage, {HomePage})
+        self.assertAllowedSubpageTypes(ReceptionPage, {SurveyPage})
+        self.assertAllowedParentPageTypes(SurveyPage, {ReceptionPage})
+        self.assertAllowedSubpageTypes(SurveyPage, set())
+
+
+# --- numbering under concurrent submissions (runs last: transactional) ---------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_appeals_get_distinct_consecutive_numbers():
+    from reception.actions import register_appeal
+    from reception.forms import AppealForm
+
+    count = 8
+    start = threading.Barrier(count)
+    errors: list[Exception] = []
+
+    def submit(n: int) -> None:
+        try:
+            form = AppealForm(appeal_data(name=f"Клиент {n}", email="", answer_channel="phone"))
+            assert form.is_valid(), form.errors
+            start.wait()
+            register_appeal(form, "page 1 rev 1")
+        except Exception as error:  # reported below, not swallowed
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    year = timezone.localtime().year
+    numbers = sorted(Appeal.objects.values_list("number", flat=True))
+    assert numbers == [f"ВП-{year}-{n:06d}" for n in range(1, count + 1)]

@@ -1,7 +1,9 @@
 """The reception page (appeal form, confirmation, status lookup, home-visit request as routes)
 and the satisfaction survey built by editors with Wagtail's form builder (§11, §13)."""
 
+from anyascii import anyascii
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -107,6 +109,12 @@ class ReceptionPage(RoutablePageMixin, Page):
 
 class SurveyFormField(AbstractFormField):
     page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    def get_field_clean_name(self) -> str:
+        """Transliterated, not escaped: Wagtail's default turns each Cyrillic letter into
+        \\uXXXX, so a Russian question of 50 letters overflows the 255-character column."""
+        name = slugify(anyascii(self.label)).replace("-", "_")[:80].strip("_")
+        return name or "question"
 
 
 class SurveyPage(AbstractForm):
