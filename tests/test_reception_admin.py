@@ -251,3 +251,32 @@ def test_monthly_report(clerk):
 def test_survey_summary_for_staff(clerk, ru_client):
     html = login(clerk).get("/admin/reception/survey/").content.decode()
     assert "Анкета удовлетворённости клиентов" in html
+
+
+def test_home_visits_for_staff_only(clerk, editor):
+    from reception.models import HomeVisitRequest
+
+    HomeVisitRequest.objects.create(
+        number="ВО-2026-000001",
+        name="Сидоров Пётр",
+        phone="+7 912 000-11-22",
+        postal_address="Москва",
+        account_number="5550001",
+        ground="age",
+        lives_alone=True,
+        consent_at=timezone.now(),
+        consent_policy_version="page 1 rev 1",
+        visit_due_date=timezone.localdate() + timedelta(days=40),
+    )
+    assert "Сидоров Пётр" in login(clerk).get("/admin/reception_visits/").content.decode()
+    response = login(editor).get("/admin/reception_visits/")
+    assert response.status_code in (302, 403)
+    assert "Сидоров" not in response.content.decode()
+
+
+def test_records_cannot_be_added_by_hand(clerk):
+    superuser = User.objects.create_superuser("root", "root@example.ru", "x")
+    client = login(superuser)
+    for index in [INDEX, "/admin/reception_visits/"]:
+        response = client.get(f"{index}new/")
+        assert response.status_code == 302 and response["Location"] == index

@@ -156,10 +156,15 @@ def attachment_download(request, pk):
     return response
 
 
-def no_adding(request):
-    """Appeals come from the public form only."""
-    messages.info(request, _("Appeals are registered from the site's form."))
-    return redirect("reception_appeals:index")
+def no_adding(index_url_name: str):
+    """Appeals and home-visit requests come from the public forms only: they need a number,
+    a due date and the customer's recorded consent."""
+
+    def view(request):
+        messages.info(request, _("These records are registered from the site's forms."))
+        return redirect(index_url_name)
+
+    return view
 
 
 class AppealIndexView(IndexView):
@@ -209,7 +214,7 @@ class AppealViewSet(ModelViewSet):
 
     @cached_property
     def add_view(self):
-        return no_adding
+        return no_adding(self.get_url_name("index"))
 
     @cached_property
     def edit_view(self):

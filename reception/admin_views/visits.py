@@ -1,9 +1,11 @@
 """Home-visit requests (§8.4) in the admin: list, schedule, record the visit."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import HomeVisitRequest
+from .registry import no_adding
 
 
 class HomeVisitViewSet(ModelViewSet):
@@ -31,3 +33,7 @@ class HomeVisitViewSet(ModelViewSet):
         "status",
     ]
     export_filename = "home-visits"
+
+    @cached_property
+    def add_view(self):
+        return no_adding(self.get_url_name("index"))
