@@ -148,8 +148,10 @@ class AppealForm(DescribedErrorsMixin, forms.ModelForm):
             cleaned.get("postal_address", ""),
         )
         for field, code in problems.items():
-            target = None if field == "__all__" else field
-            self.add_error(target, ValidationError(CONTACT_MESSAGES[code], code=code))
+            # No contact at all: said next to each of the three contact fields.
+            targets = ["email", "phone", "postal_address"] if field == "__all__" else [field]
+            for target in targets:
+                self.add_error(target, ValidationError(CONTACT_MESSAGES[code], code=code))
         return cleaned
 
 

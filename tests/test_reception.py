@@ -130,7 +130,7 @@ def test_email_failure_keeps_the_appeal(ru_client, django_capture_on_commit_call
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"email": "", "phone": "", "postal_address": ""}, None, "хотя бы один"),
+        ({"email": "", "phone": "", "postal_address": ""}, "postal_address", "хотя бы один"),
         ({"email": "", "answer_channel": "email"}, "email", "выбранному способу"),
         ({"answer_channel": "post"}, "postal_address", "выбранному способу"),
         ({"phone": "", "answer_channel": "phone"}, "phone", "выбранному способу"),
@@ -249,6 +249,12 @@ def test_form_page_runs_a_bounded_number_of_queries(ru_client, django_assert_max
     AppealFactory.create_batch(20)
     with django_assert_max_num_queries(max(10, len(plain_page) + 1)):
         assert ru_client.get(URL).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/en/reception/status/", "/en/reception/home-visit/"])
+def test_english_routes_answer(ru_client, url):
+    assert ru_client.get(url).status_code == 200
 
 
 @pytest.mark.django_db
