@@ -3,15 +3,17 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
+def create_staff_group(sender, **kwargs) -> None:
+    from .staff import ensure_staff_group
+
+    ensure_staff_group()
+
+
 class ReceptionConfig(AppConfig):
     name = "reception"
     verbose_name = _("Virtual reception")
 
     def ready(self) -> None:
-        from .staff import ensure_staff_group
-
-        def create_group(sender, **kwargs) -> None:
-            ensure_staff_group()
-
-        # After every migrate (and flush): permissions exist by then.
-        post_migrate.connect(create_group, sender=self, dispatch_uid="reception_staff_group")
+        # After every migrate (and flush). No sender filter: the permissions it needs are
+        # created by other apps' post_migrate handlers, so it succeeds on a later app's turn.
+        post_migrate.connect(create_staff_group, dispatch_uid="reception_staff_group")

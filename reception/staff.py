@@ -10,6 +10,7 @@ PERMISSIONS = [
     ("reception", "change_appeal"),
     ("reception", "view_homevisitrequest"),
     ("reception", "change_homevisitrequest"),
+    ("home", "view_outgoingemail"),  # to see confirmation e-mails that failed
 ]
 
 # The permission that opens appeals, their files, exports and reports.
@@ -30,7 +31,5 @@ def ensure_staff_group() -> Group | None:
             return None
         permissions.append(permission)
     group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    missing = [p for p in permissions if not group.permissions.filter(pk=p.pk).exists()]
-    if missing:
-        group.permissions.add(*missing)
+    group.permissions.add(*permissions)  # adds only the missing ones
     return group

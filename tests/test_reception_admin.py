@@ -3,13 +3,15 @@ export, the dashboard panel, the monthly report and the survey summary."""
 
 import csv
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.test import Client
 from django.utils import timezone
 
@@ -40,8 +42,12 @@ def clerk():
 
 @pytest.fixture
 def editor():
+    """A content editor: Wagtail's «Editors» group (recreated if a transactional test's flush
+    removed the one its migration made), with admin access and page permissions."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
     user = User.objects.create_user("editor", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(group)
     return user
 
 
@@ -59,12 +65,16 @@ def appeal_with_file():
     return appeal, attachment
 
 
-def test_group_is_created_once_by_migrate_and_load_demo():
-    call_command("load_demo", verbosity=0)
+def test_group_is_created_by_migrate_and_kept_by_load_demo():
+    Group.objects.filter(name=STAFF_GROUP).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     group = Group.objects.get(name=STAFF_GROUP)
+    call_command("load_demo", verbosity=0)
+    assert Group.objects.filter(name=STAFF_GROUP).get() == group
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "view_appeal", "change_appeal"} <= codenames
+    assert {"access_admin", "view_appeal", "change_appeal", "view_outgoingemail"} <= codenames
     assert "delete_appeal" not in codenames
+    assert not Permission.objects.filter(group__name="Editors", codename="view_appeal").exists()
 
 
 def test_anonymous_users_cannot_reach_appeals_or_files(appeal_with_file):
@@ -280,3 +290,26 @@ def test_records_cannot_be_added_by_hand(clerk):
     for index in [INDEX, "/admin/reception_visits/"]:
         response = client.get(f"{index}new/")
         assert response.status_code == 302 and response["Location"] == index
+
+
+def test_survey_summary_counts_the_answers(clerk, ru_client):
+    from django.core.cache import cache
+
+    from reception.models import SurveyPage
+
+    cache.clear()
+    survey = SurveyPage.objects.get(locale__language_code="ru")
+    fields = {f.label: f.clean_name for f in survey.form_fields.all()}
+    overall = fields["Как вы оцениваете качество обслуживания в целом?"]
+    staff = fields["Как вы оцениваете вежливость и компетентность сотрудников?"]
+    channels = fields["Какими каналами обслуживания вы пользуетесь?"]
+    improve = fields["Что нам улучшить?"]
+    for rating, used in [("Отлично", ["Телефон"]), ("Отлично", ["Телефон", "Электронная почта"])]:
+        data = {overall: rating, staff: "Хорошо", channels: used, improve: "Часы работы"}
+        assert ru_client.post("/reception/survey/", data).status_code == 302
+    html = login(clerk).get("/admin/reception/survey/").content.decode()
+    assert "Получено анкет: 2" in html
+    assert re.search(r"<th scope=\"row\">Отлично</th><td>2</td>", html)
+    assert re.search(r"<th scope=\"row\">Телефон</th><td>2</td>", html)
+    assert re.search(r"<th scope=\"row\">Электронная почта</th><td>1</td>", html)
+    assert "Часы работы" in html
