@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, OutgoingEmail
@@ -104,6 +105,31 @@ def test_valid_appeal_is_registered_and_redirected_to_its_confirmation(
     assert "Петрова" not in html and "anna@example.ru" not in html
     assert [m.to for m in mail.outbox] == [["anna@example.ru"]]
     assert appeal.number in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_consent_records_the_published_version_of_the_policy(ru_client):
+    privacy = Page.objects.get(url_path="/home/privacy/").specific
+    ru_client.post(URL, appeal_data(name="Первый"))
+    privacy.save_revision().publish()
+    privacy.refresh_from_db()
+    ru_client.post(URL, appeal_data(name="Второй"))
+    first, second = (
+        Appeal.objects.get(name=n).consent_policy_version for n in ("Первый", "Второй")
+    )
+    assert second.startswith(f"page {privacy.pk} rev {privacy.live_revision_id} ")
+    assert first != second
+
+
+@pytest.mark.django_db
+def test_deleting_an_appeal_deletes_its_files(ru_client):
+    upload = SimpleUploadedFile("скан.png", PNG_BYTES)
+    ru_client.post(URL, {**appeal_data(), "attachments": [upload]})
+    attachment = AppealAttachment.objects.get()
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+    attachment.appeal.delete()
+    assert not storage.exists(name)
 
 
 @pytest.mark.django_db
