@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,12 +27,18 @@ from .forms import ACTION_FORMS, executors
 
 
 class AppealFilterSet(WagtailFilterSet):
-    status = django_filters.MultipleChoiceFilter(label=_("status"), choices=Status.choices)
-    topic = django_filters.ChoiceFilter(label=_("topic"), choices=Topic.choices)
-    appeal_type = django_filters.ChoiceFilter(label=_("type of appeal"), choices=AppealType.choices)
-    executor = django_filters.ModelChoiceFilter(label=_("executor"), queryset=executors)
-    overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
-    due_soon = django_filters.BooleanFilter(label=_("due within 3 days"), method="filter_due_soon")
+    status = django_filters.MultipleChoiceFilter(
+        label=capfirst(_("status")), choices=Status.choices
+    )
+    topic = django_filters.ChoiceFilter(label=capfirst(_("topic")), choices=Topic.choices)
+    appeal_type = django_filters.ChoiceFilter(
+        label=capfirst(_("type of appeal")), choices=AppealType.choices
+    )
+    executor = django_filters.ModelChoiceFilter(label=capfirst(_("executor")), queryset=executors)
+    overdue = django_filters.BooleanFilter(label=capfirst(_("overdue")), method="filter_overdue")
+    due_soon = django_filters.BooleanFilter(
+        label=capfirst(_("due within 3 days")), method="filter_due_soon"
+    )
 
     class Meta:
         model = Appeal
@@ -185,12 +192,12 @@ class AppealViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "number",
-        Column("received_at", label=_("received"), accessor=received_local),
+        Column("received_at", label=capfirst(_("received")), accessor=received_local),
         "topic",
         "appeal_type",
         "name",
         "status",
-        DueColumn("due_date", label=_("due date")),
+        DueColumn("due_date", label=capfirst(_("due date"))),
         "executor",
     ]
     list_export = [
