@@ -76,7 +76,11 @@ def ensure_survey_fields(survey: SurveyPage) -> None:
 
 def load(home: HomePage) -> None:
     ensure_staff_group()
-    reception = ReceptionPage.objects.get(pk=home.get_children().get(slug="reception").pk)
+    reception = ReceptionPage.objects.filter(
+        pk__in=home.get_children().filter(slug="reception").values("pk")
+    ).first()
+    if reception is None:  # a database from before the reception page type: nothing to add to
+        return
     privacy = home.get_children().filter(slug="privacy").first()
     for page in [reception, *(p.specific for p in reception.get_translations())]:
         if page.privacy_page_id is None and privacy is not None:
