@@ -4,8 +4,8 @@ import factory
 from django.utils import timezone
 
 # --- reception -----------------------------------------------------------------------------
-from reception.choices import AnswerChannel, AppealType, CustomerType, Status, Topic
-from reception.models import Appeal
+from reception.choices import AnswerChannel, AppealType, CustomerType, Status, Topic, VisitGround
+from reception.models import Appeal, HomeVisitRequest
 
 
 class AppealFactory(factory.django.DjangoModelFactory):
@@ -27,3 +27,22 @@ class AppealFactory(factory.django.DjangoModelFactory):
     status = Status.NEW
     due_date = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=15))
     original_due_date = factory.SelfAttribute("due_date")
+
+
+class HomeVisitRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HomeVisitRequest
+
+    number = factory.Sequence(lambda n: f"ВО-2026-{900000 + n:06d}")
+    received_at = factory.LazyFunction(timezone.now)
+    name = factory.Sequence(lambda n: f"Сидоров Пётр {n}")
+    phone = "+7 912 000-11-22"
+    postal_address = "Москва, ул. Лесная, 5, кв. 7"
+    account_number = factory.Sequence(lambda n: f"555{n:04d}")
+    ground = VisitGround.AGE
+    lives_alone = True
+    consent_at = factory.LazyFunction(timezone.now)
+    consent_policy_version = "page 1 rev 1"
+    visit_due_date = factory.LazyFunction(
+        lambda: timezone.localdate() + timezone.timedelta(days=42)
+    )

@@ -20,7 +20,7 @@ from reception.models import Appeal, AppealAttachment
 from reception.reports import monthly_report
 from reception.staff import STAFF_GROUP
 
-from .factories import AppealFactory
+from .factories import AppealFactory, HomeVisitRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -264,20 +264,7 @@ def test_survey_summary_for_staff(clerk, ru_client):
 
 
 def test_home_visits_for_staff_only(clerk, editor):
-    from reception.models import HomeVisitRequest
-
-    HomeVisitRequest.objects.create(
-        number="ВО-2026-000001",
-        name="Сидоров Пётр",
-        phone="+7 912 000-11-22",
-        postal_address="Москва",
-        account_number="5550001",
-        ground="age",
-        lives_alone=True,
-        consent_at=timezone.now(),
-        consent_policy_version="page 1 rev 1",
-        visit_due_date=timezone.localdate() + timedelta(days=40),
-    )
+    HomeVisitRequestFactory(name="Сидоров Пётр")
     assert "Сидоров Пётр" in login(clerk).get("/admin/reception_visits/").content.decode()
     response = login(editor).get("/admin/reception_visits/")
     assert response.status_code in (302, 403)
