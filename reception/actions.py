@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from home.mail import queue_email
 from home.numbering import next_number
 
-from .choices import REASONS_CUSTOMER_TOLD, Action, Status
+from .choices import REASONS_CUSTOMER_TOLD, Action, AnswerChannel, Status
 from .models import Appeal, AppealAttachment, AppealEvent, HomeVisitRequest
 from .services import due_date, extended_due_date, home_visit_due
 
@@ -143,6 +143,10 @@ def record_answer(
     appeal.status = Status.ANSWERED
     appeal.save()
     log(appeal, user, Action.ANSWERED, f"{channel}: {executor_name}, {executor_phone}")
+    if channel == AnswerChannel.EMAIL and appeal.email:
+        with translation.override("ru"):
+            body = render_to_string("reception/email/answer.txt", {"appeal": appeal})
+            queue_email(appeal.email, _("Answer to your appeal %s") % appeal.number, body)
     return appeal
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
@@ -158,8 +159,10 @@ def test_export_of_the_filtered_list_to_csv_and_xlsx(clerk):
     assert sheet.max_row == 2 and sheet.cell(2, 6).value == "Просрочено"
 
 
-def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(clerk):
-    appeal = AppealFactory()
+def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(
+    clerk, django_capture_on_commit_callbacks
+):
+    appeal = AppealFactory(email="anna@example.ru")
     first_due = appeal.due_date
     client = login(clerk)
     action = f"{INDEX}action/{appeal.pk}"
@@ -180,15 +183,20 @@ def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(clerk):
     )
     appeal.refresh_from_db()
     assert appeal.status == Status.EXTENDED  # §9.2: the executor's name and phone are needed
-    client.post(
-        f"{action}/answer/",
-        {
-            "text": "Перерасчёт выполнен.",
-            "executor_name": "Смирнова Ольга Петровна",
-            "executor_phone": "+7 495 000-00-00",
-            "channel": "email",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        answer_response = client.post(
+            f"{action}/answer/",
+            {
+                "text": "Перерасчёт выполнен.",
+                "executor_name": "Смирнова Ольга Петровна",
+                "executor_phone": "+7 495 000-00-00",
+                "channel": "email",
+            },
+        )
+    assert answer_response.status_code == 302
+    sent = mail.outbox[-1]
+    assert sent.to == ["anna@example.ru"] and "Перерасчёт выполнен." in sent.body
+    assert "Смирнова Ольга Петровна, +7 495 000-00-00" in sent.body  # §9.2
     client.post(f"{action}/close/")
     appeal.refresh_from_db()
     assert appeal.status == Status.CLOSED and appeal.answer_executor_phone
@@ -218,8 +226,6 @@ def test_not_considered_only_for_a_reason_and_the_customer_is_told(
     appeal.refresh_from_db()
     assert appeal.status == Status.NOT_CONSIDERED and appeal.customer_told_at
     assert appeal.events.filter(action="customer_told").exists()
-    from django.core import mail
-
     assert mail.outbox[-1].to == ["anna@example.ru"]
 
 
