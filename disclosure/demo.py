@@ -11,6 +11,7 @@ from wagtail.models import Collection
 
 from home.demo import PageSpec, ensure_page, publish
 from home.models import HomePage
+from reception.models import ReceptionPage
 
 from .demo_records import (
     ensure_centres,
@@ -144,8 +145,7 @@ def ensure_contract_forms(clients) -> None:
     russian = clients.get_children().filter(slug="contracts").first()
     if russian is None:
         return
-    status = clients.get_parent().get_children().filter(slug="reception").first()
-    status = status and status.get_children().filter(slug="status").first()
+    reception = ReceptionPage.objects.filter(locale=clients.locale).first()
     for page in ContractsPage.objects.filter(translation_key=russian.translation_key):
         if page.forms.exists():
             continue
@@ -159,8 +159,8 @@ def ensure_contract_forms(clients) -> None:
             )
             for category, title, version, effective, document in documents
         ]
-        if status is not None:
-            page.status_page = status.get_translation_or_none(page.locale) or status
+        if reception is not None:
+            page.reception_page = reception.get_translation_or_none(page.locale) or reception
         publish(page)
 
 

@@ -14,6 +14,7 @@ from wagtail.rich_text import RichText
 from disclosure import demo_content as disclosure_demo
 from disclosure import models as disclosure_models
 from readings.models import MeterReadingsPage
+from reception.models import ReceptionPage
 from tariffs.models import TariffsPage
 
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
@@ -349,35 +350,33 @@ SECTIONS = [
     ),
     PageSpec(
         slug="reception",
-        model=StandardPage,
+        model=ReceptionPage,
         title="Виртуальная приёмная",
         title_en="Virtual reception",
         fields={
-            "lead": "Обращения, жалобы и предложения.",
+            "lead": (
+                "Обращения, жалобы и предложения. Обращение регистрируется сразу: вы получите "
+                "его номер и срок ответа."
+            ),
             "body": paragraphs(
                 "Обращение рассматривается в течение 15 календарных дней. Если ответ требует "
                 "более детальной проработки, после промежуточного ответа срок может быть "
-                "продлён, но не более чем на 15 календарных дней."
+                "продлён, но не более чем на 15 календарных дней. Обращение без контактных "
+                "данных не рассматривается."
             ),
         },
         fields_en={
-            "lead": "Appeals, complaints and suggestions.",
+            "lead": (
+                "Appeals, complaints and suggestions. Your appeal is registered at once: you "
+                "get its number and the date of the answer."
+            ),
             "body": paragraphs(
                 "We answer within 15 calendar days; after an interim reply the term may be "
-                "extended by at most 15 more days."
+                "extended by at most 15 more days. An appeal without contact details is not "
+                "considered."
             ),
         },
-        children=[
-            PageSpec(
-                slug="status",
-                model=StandardPage,
-                title="Статус обращения",
-                title_en="Appeal status",
-                fields={"lead": "Узнайте состояние обращения по его номеру."},
-                fields_en={"lead": "Look up your appeal by its number."},
-                show_in_menus=False,
-            ),
-        ],
+        # /reception/status/ and /reception/home-visit/ are routes of the page itself.
     ),
     PageSpec(
         slug="privacy",

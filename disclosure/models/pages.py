@@ -123,14 +123,14 @@ class ContractsPage(Page):
         verbose_name=_("procedure"),
         help_text=_("The steps and deadlines of concluding a contract (§7, table 1)."),
     )
-    status_page = models.ForeignKey(
-        "wagtailcore.Page",
+    reception_page = models.ForeignKey(
+        "reception.ReceptionPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("status lookup page"),
-        help_text=_("Where customers learn the status of their application."),
+        verbose_name=_("virtual reception"),
+        help_text=_("Its status lookup is where customers learn the status of an application."),
     )
 
     parent_page_types = SECTION_PARENTS
@@ -147,7 +147,7 @@ class ContractsPage(Page):
         FieldPanel("categories"),
         FieldPanel("procedure"),
         InlinePanel("forms", heading=_("Standard contract forms"), label=_("Form")),
-        FieldPanel("status_page"),
+        FieldPanel("reception_page"),
     ]
 
     class Meta:

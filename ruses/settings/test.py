@@ -14,6 +14,10 @@ MEDIA_ROOT = BASE_DIR / ".pytest-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "reception.files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(BASE_DIR / ".pytest-private-media")},
+    },
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 import disclosure.demo
 import readings.demo
+import reception.demo
 import tariffs.demo
 from home.demo import load_site
 
@@ -14,4 +15,5 @@ class Command(BaseCommand):
         disclosure.demo.load(home)
         readings.demo.load(home)
         tariffs.demo.load(home)
+        reception.demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
