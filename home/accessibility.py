@@ -54,9 +54,7 @@ class Preferences:
 
     @property
     def cookie_value(self) -> str:
-        return (
-            f"size-{self.size}.scheme-{self.scheme}.images-{self.images}.spacing-{self.spacing}"
-        )
+        return f"size-{self.size}.scheme-{self.scheme}.images-{self.images}.spacing-{self.spacing}"
 
     @property
     def css_classes(self) -> str:

@@ -12,9 +12,7 @@ def is_checkbox(field: BoundField) -> bool:
 
 
 @register.simple_tag
-def described_widget(
-    field: BoundField, help_id: str, error_id: str, has_help: object = ""
-) -> str:
+def described_widget(field: BoundField, help_id: str, error_id: str, has_help: object = "") -> str:
     """The field's widget naming its help text and errors in aria-describedby (errors first,
     so a screen reader says what is wrong before the hint), with aria-invalid when invalid."""
     described_by = []
