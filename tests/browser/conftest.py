@@ -1,15 +1,19 @@
 """Browser tests: Playwright drives Debian's Chromium (/usr/bin/chromium; .ci/run installs it)
 against pytest-django's live server.
 
-Add a test in a few lines:
+Add a test in a few lines (checks shared by the tests live in tests/browser/helpers.py):
 
-    def test_something(page, site_url):
+    from .helpers import assert_accessible
+
+    def test_filing_an_appeal(page, site_url):
         page.goto(site_url + "/reception/")
+        page.get_by_label("Фамилия, имя, отчество").fill("Иванов Иван")
         ...
         assert_accessible(page)
 
-Shared checks (axe-core, reflow) live in tests/browser/helpers.py. `site_url` loads the demo content first: live-server tests are transactional, and the
-database is emptied after each of them. Mark a test that needs JavaScript off with
+`site_url` loads the demo content first: live-server tests are transactional, and the
+database is emptied after each of them; a test that needs more data creates it itself.
+Mark a test that needs JavaScript off with
 `@pytest.mark.browser_context_args(java_script_enabled=False)`.
 """
 
