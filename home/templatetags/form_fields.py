@@ -12,13 +12,13 @@ def is_checkbox(field: BoundField) -> bool:
 
 
 @register.simple_tag
-def described_widget(field: BoundField, help_id: str, error_id: str, has_help: object = "") -> str:
+def described_widget(field: BoundField, help_id: str, error_id: str, hint: str = "") -> str:
     """The field's widget naming its help text and errors in aria-describedby (errors first,
     so a screen reader says what is wrong before the hint), with aria-invalid when invalid."""
     described_by = []
     if field.errors:
         described_by.append(error_id)
-    if has_help:
+    if field.help_text or hint:
         described_by.append(help_id)
     attrs: dict[str, str] = {}
     if described_by:
