@@ -196,3 +196,31 @@ def test_canonical_url_of_a_plain_view():
         Context({"request": request, "page": None})
     )
     assert html == "http://testserver/no-such-page/"
+
+
+@pytest.mark.django_db
+def test_not_found_page_offers_the_other_home_not_a_dead_link(ru_client):
+    html = ru_client.get("/no-such-page/").content.decode()
+    assert 'hreflang="en"' in html
+    assert 'href="/en/" hreflang="en"' in html
+    assert "/en/no-such-page/" not in html
+
+
+@pytest.mark.django_db
+def test_english_site_mirrors_the_russian_one():
+    """Every live Russian page has a live English translation with an English title."""
+    from wagtail.models import Locale, Page
+
+    russian = Page.objects.live().filter(locale__language_code="ru", depth__gte=2)
+    english = Locale.objects.get(language_code="en")
+    missing = []
+    for page in russian:
+        translation = page.get_translation_or_none(english)
+        if (
+            translation is None
+            or not translation.live
+            or re.search("[а-яё]", translation.title, re.I)
+        ):
+            missing.append(page.url_path)
+    assert russian.count() > 10
+    assert missing == []

@@ -86,10 +86,11 @@ def language_versions(context, current_page: Page | None = None) -> dict[str, st
             versions[page.locale.language_code] = page.get_url(request)
     else:
         try:
-            resolve(request.path_info)
+            match = resolve(request.path_info)
         except Resolver404:
-            pass
-        else:
+            match = None
+        # Wagtail's catch-all route without a page is a 404: it has no other language.
+        if match is not None and match.url_name != "wagtail_serve":
             query = request.META.get("QUERY_STRING", "")
             for code, _name in settings.LANGUAGES:
                 url = translate_url(request.path, code)
