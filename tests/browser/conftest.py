@@ -11,8 +11,8 @@ Add a test in a few lines (checks shared by the tests live in tests/browser/help
         ...
         assert_accessible(page)
 
-`site_url` loads the demo content first: live-server tests are transactional, and the
-database is emptied after each of them; a test that needs more data creates it itself.
+`site_url` is a live server over the demo content, shared by all browser tests (see its
+docstring); a test that needs more data creates it itself, and may read the database.
 Mark a test that needs JavaScript off with
 `@pytest.mark.browser_context_args(java_script_enabled=False)`.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of the fixtures
 # (load_demo) are still synchronous and safe.
@@ -39,14 +40,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    """Browser tests run last, after pytest-django's own ordering (transactional tests last,
+    which empty the database): they share one live server and one load of the demo."""
     here = Path(__file__).parent
     missing = not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None
+    browser_items = []
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
             if missing and not os.environ.get("CI"):
                 item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+            browser_items.append(item)
+    items[:] = [item for item in items if item not in browser_items] + browser_items
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +71,23 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ru-RU"}
 
 
-@pytest.fixture
-def site_url(live_server, transactional_db) -> str:
-    """The live server's URL, with the demo content loaded."""
-    call_command("load_demo", verbosity=0)
-    return live_server.url
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """The URL of a live server over the demo content, shared by every browser test.
+
+    pytest-django's `live_server` fixture makes each test transactional and empties the
+    database after it, so each test would reload the demo (seconds each, tens on a busy
+    PostgreSQL). The same server here is started once, the demo loaded once (after any
+    transactional test emptied the database: browser tests run last), and the database is
+    emptied at the end as a transactional test would, so nothing a browser test wrote
+    survives into the next `--reuse-db` run. Tests get a fresh browser context each: no
+    cookie carries over.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+        server = LiveServer("localhost")
+        try:
+            yield server.url
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
