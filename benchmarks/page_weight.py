@@ -11,6 +11,7 @@ reported: pages must not depend on third parties. Exits 1 when a page is over th
 
 import gzip
 import sys
+import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -73,7 +74,11 @@ def main(argv: list[str]) -> int:
     over = False
     print(f"{'request':<44}{'bytes':>10}{'wire':>10}{'gzip':>10}")
     for path in paths:
-        result = measure(base, path)
+        try:
+            result = measure(base, path)
+        except urllib.error.URLError as error:
+            print(f"{base}{path}: {error.reason} (is the server running? `make run`)")
+            return 2
         for name, size, wire, compressed in result["rows"]:
             print(f"  {name:<42}{size:>10}{wire:>10}{compressed:>10}")
         verdict = "ok" if result["wire"] <= BUDGET else "OVER BUDGET"
