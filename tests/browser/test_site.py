@@ -18,6 +18,11 @@ def test_navigation_from_home_to_tariffs(page, site_url):
     expect(page).to_have_url(site_url + "/clients/tariffs/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Тарифы")
     expect(page).to_have_title(re.compile("^Тарифы — "))
+    # On paper: the content without the site's header and footer.
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def test_skip_link_is_the_first_stop_of_the_keyboard(page, site_url):
@@ -27,6 +32,7 @@ def test_skip_link_is_the_first_stop_of_the_keyboard(page, site_url):
     expect(skip).to_be_focused()
     box = skip.bounding_box()
     assert box is not None and box["y"] >= 0, "the focused skip link is visible"
+    assert skip.evaluate("a => getComputedStyle(a).outlineStyle") != "none", "visible focus"
     page.keyboard.press("Enter")
     expect(page).to_have_url(site_url + "/clients/tariffs/#main")
     expect(page.locator("main")).to_be_focused()
