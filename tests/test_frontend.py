@@ -224,3 +224,21 @@ def test_english_site_mirrors_the_russian_one():
             missing.append(page.url_path)
     assert russian.count() > 10
     assert missing == []
+
+
+class ChoiceForm(forms.Form):
+    channel = forms.ChoiceField(
+        label="Способ ответа",
+        choices=[("post", "Почтой"), ("email", "По электронной почте")],
+        widget=forms.RadioSelect,
+        help_text="Куда прислать ответ",
+    )
+
+
+def test_radio_buttons_become_a_fieldset_with_a_legend():
+    form = ChoiceForm(data={})
+    html = render_field(form["channel"])
+    assert html.strip().startswith("<fieldset")
+    assert '<legend class="field__label">Способ ответа' in html
+    assert 'aria-describedby="id_channel-error id_channel-help"' in html
+    assert "<label for=" not in html.split("<legend")[0]
