@@ -40,20 +40,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+HERE = Path(__file__).parent
+
+
+def pytest_itemcollected(item):
+    """Every test here is marked `browser` (so `-m "not browser"` leaves them out) and is
+    skipped without Chromium, except in CI, where a missing browser must fail."""
+    if HERE not in Path(item.fspath).parents:
+        return
+    item.add_marker(pytest.mark.browser)
+    if not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None and not os.environ.get("CI"):
+        item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Browser tests run last, after pytest-django's own ordering (transactional tests last,
     which empty the database): they share one live server and one load of the demo."""
-    here = Path(__file__).parent
-    missing = not Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is None
-    browser_items = []
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
-            if missing and not os.environ.get("CI"):
-                item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}"))
-            browser_items.append(item)
-    items[:] = [item for item in items if item not in browser_items] + browser_items
+    browser = [item for item in items if HERE in Path(item.fspath).parents]
+    items[:] = [item for item in items if item not in browser] + browser
 
 
 @pytest.fixture(scope="session")
