@@ -242,3 +242,19 @@ def test_radio_buttons_become_a_fieldset_with_a_legend():
     assert '<legend class="field__label">Способ ответа' in html
     assert 'aria-describedby="id_channel-error id_channel-help"' in html
     assert "<label for=" not in html.split("<legend")[0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/clients/tariffs/", "/contacts/", "/reception/", "/en/"])
+def test_key_pages_load_assets_only_from_the_site_and_stay_light(ru_client, url):
+    """Every stylesheet and script comes from static/ (the site works on a closed network);
+    the HTML itself is a small part of the 150 KB budget (benchmarks/page_weight.py measures
+    the whole on a running server)."""
+    from benchmarks.page_weight import Assets
+
+    html = ru_client.get(url).content
+    parser = Assets()
+    parser.feed(html.decode())
+    assert parser.urls, "the page links its stylesheet"
+    assert all(asset.startswith("/static/") for asset in parser.urls), parser.urls
+    assert len(html) < 30 * 1024
