@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
+from .translations import is_registered, register_translation
 
 
 @dataclass
@@ -51,13 +52,17 @@ def publish(page: Page) -> None:
 
 def ensure_translation(page: Page, spec: PageSpec) -> None:
     english = Locale.objects.get(language_code="en")
-    if page.get_translations().filter(locale=english).exists():
+    existing = page.get_translations().filter(locale=english).first()
+    if existing is not None:
+        if not is_registered(page, english):  # a database from before the registration
+            register_translation(page, existing)
         return
     translation = page.copy_for_translation(english)
     translation.title = spec.title_en
     for name, value in spec.fields_en.items():
         setattr(translation, name, value)
     publish(translation)
+    register_translation(page, translation)
 
 
 def ensure_page(parent: Page, spec: PageSpec) -> Page:
