@@ -51,3 +51,17 @@ def test_every_english_demo_page_is_registered():
     english = Page.objects.filter(locale__language_code="en", depth__gte=2)
     registered = Translation.objects.filter(target_locale__language_code="en").count()
     assert registered == english.count() > 10
+
+
+@pytest.mark.django_db
+def test_editors_open_the_translation_editor_and_the_manual_editor(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("editor", "editor@example.ru", "x")
+    client.force_login(admin)
+    synced = Page.objects.get(url_path="/home-en/clients/tariffs/")
+    manual = Page.objects.get(url_path="/home-en/clients/payment/")
+    response = client.get(f"/admin/pages/{synced.pk}/edit/")
+    assert response.status_code == 200
+    assert 'class="js-translation-editor"' in response.content.decode()
+    response = client.get(f"/admin/pages/{manual.pk}/edit/")
+    assert response.status_code == 200
+    assert "js-translation-editor" not in response.content.decode()
