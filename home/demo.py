@@ -18,6 +18,7 @@ from reception.models import ReceptionPage
 from tariffs.models import TariffsPage
 
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
+from .translations import is_registered, register_translation
 
 
 @dataclass
@@ -57,13 +58,17 @@ def publish(page: Page) -> None:
 
 def ensure_translation(page: Page, spec: PageSpec) -> None:
     english = Locale.objects.get(language_code="en")
-    if page.get_translations().filter(locale=english).exists():
+    existing = page.get_translations().filter(locale=english).first()
+    if existing is not None:
+        if not is_registered(page, english):  # a database from before the registration
+            register_translation(page, existing)
         return
     translation = page.copy_for_translation(english)
     translation.title = spec.title_en
     for name, value in spec.fields_en.items():
         setattr(translation, name, value)
     publish(translation)
+    register_translation(page, translation)
 
 
 def ensure_page(parent: Page, spec: PageSpec) -> Page:
@@ -180,8 +185,12 @@ SECTIONS = [
                 fields_en={
                     "lead": "The price of electricity and how it is calculated.",
                     "body": paragraphs(
-                        "Tariffs for households are set by the regional regulator. This page "
-                        "shows the tariffs in force and the announced changes."
+                        "Tariffs for households and the categories equated to them are set by "
+                        "the regional regulator. This page shows the tariffs in force, the "
+                        "announced changes and the archive of past tariffs.",
+                        "A tariff depends on the region, the customer category and the "
+                        "metering option: single-rate, two zones (day and night) or three "
+                        "zones (peak, semi-peak, night). The calculator finds the cheapest.",
                     ),
                 },
             ),
