@@ -5,6 +5,7 @@ Transactional tests (`django_db(transaction=True)`) run last and empty the datab
 finish: they build their own data, and must not rely on the demo content."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
@@ -25,6 +26,13 @@ def ensure_test_database() -> None:
 
     if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
         setup_databases(verbosity=0, interactive=False, keepdb=True, aliases={"default"})
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: fragments cached under the content version by
+    one test would otherwise outlive the rollback of its data."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -27,9 +27,10 @@ from .pages import SECTION_PARENTS, ProcedurePage
 from .records import GridCompany, PaymentPoint, ServiceCentre, ServiceCentreHours
 
 
-def locality_filter(request, queryset) -> tuple[list[str], str]:
-    """The distinct localities of `queryset` and the one chosen in ?locality= (or "")."""
-    localities = sorted(set(queryset.values_list("locality", flat=True)))
+def locality_filter(request, records: list) -> tuple[list[str], str]:
+    """The distinct localities of `records` (all live ones, read once for both the filter and
+    the list) and the one chosen in ?locality= (or "")."""
+    localities = sorted({record.locality for record in records})
     chosen = request.GET.get("locality", "")
     return localities, chosen if chosen in localities else ""
 
@@ -104,15 +105,14 @@ class ServiceCentresPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        centres = ServiceCentre.objects.filter(live=True)
-        localities, chosen = locality_filter(request, centres)
-        if chosen:
-            centres = centres.filter(locality=chosen)
         centres = list(
-            centres.prefetch_related(
+            ServiceCentre.objects.filter(live=True).prefetch_related(
                 models.Prefetch("hours", queryset=ServiceCentreHours.objects.order_by("sort_order"))
             )
         )
+        localities, chosen = locality_filter(request, centres)
+        if chosen:
+            centres = [centre for centre in centres if centre.locality == chosen]
         now = timezone.now()
         for centre in centres:
             spans = centre.spans(ServiceCentreHours.OPENING)
@@ -165,17 +165,17 @@ class PaymentPage(ProcedurePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        points = PaymentPoint.objects.filter(live=True)
+        points = list(PaymentPoint.objects.filter(live=True))
         localities, chosen = locality_filter(request, points)
-        kinds = dict(PaymentPoint.KINDS)
         kind = request.GET.get("kind", "")
-        kind = kind if kind in kinds else ""
-        if chosen:
-            points = points.filter(locality=chosen)
-        if kind:
-            points = points.filter(kind=kind)
+        kind = kind if kind in dict(PaymentPoint.KINDS) else ""
+        points = [
+            point
+            for point in points
+            if (not chosen or point.locality == chosen) and (not kind or point.kind == kind)
+        ]
         context.update(
-            points=list(points),
+            points=points,
             localities=localities,
             chosen_locality=chosen,
             kinds=PaymentPoint.KINDS,

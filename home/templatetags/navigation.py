@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from home.accessibility import Preferences
+from home.content_version import FRAGMENT_TIMEOUT, content_version
 
 register = template.Library()
 
@@ -41,32 +43,41 @@ def home_path(request: HttpRequest, current_page: Page | None) -> str | None:
     return home.path if home else None
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context, current_page: Page | None = None) -> dict:
-    """Two levels of pages shown in menus, in one query."""
-    request = context["request"]
-    items: list[dict] = []
-    path = home_path(request, current_page)
-    if path is not None:
+def menu_tree(request: HttpRequest, home_path: str) -> list[dict]:
+    """Two levels of the pages shown in menus below a home, in one query; cached until the
+    next publish (home/content_version.py), so most pages spend no query on the menu."""
+    key = f"menu:{home_path}:{content_version()}"
+    items = cache.get(key)
+    if items is None:
         pages = (
             Page.objects.live()
             .public()
             .in_menu()
-            .filter(path__startswith=path, depth__in=(3, 4))
+            .filter(path__startswith=home_path, depth__in=(3, 4))
             .order_by("path")
         )
+        items = []
         by_path: dict[str, dict] = {}
         for page in pages:
-            entry = {"page": page, "children": []}
+            entry = {"title": page.title, "url": page.get_url(request), "path": page.path}
             if page.depth == 3:
+                entry["children"] = []
                 items.append(entry)
                 by_path[page.path] = entry
             elif parent := by_path.get(page.path[: -Page.steplen]):
                 parent["children"].append(entry)
+        cache.set(key, items, timeout=FRAGMENT_TIMEOUT)
+    return items
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context, current_page: Page | None = None) -> dict:
+    request = context["request"]
+    path = home_path(request, current_page)
+    items = menu_tree(request, path) if path is not None else []
     current_path = current_page.path if isinstance(current_page, Page) else ""
-    for item in items:
-        item["active"] = bool(current_path) and current_path.startswith(item["page"].path)
-    return {"items": items}
+    active = next((item["path"] for item in items if current_path.startswith(item["path"])), None)
+    return {"items": items, "active": active}
 
 
 def language_versions(context, current_page: Page | None = None) -> dict[str, str]:
