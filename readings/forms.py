@@ -78,7 +78,7 @@ class ReadingsForm(forms.Form):
             )
         },
     )
-    # A field people never see (hidden by CSS and aria-hidden); bots fill it in.
+    # A field people never see (templates/includes/honeypot.html); bots fill it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def __init__(self, *args, today: dt.date | None = None, **kwargs):
@@ -86,19 +86,6 @@ class ReadingsForm(forms.Form):
         self.today = today or moscow_date(timezone.now())
         self.meter: Meter | None = None
         self.verdict: Verdict | None = None
-        for name, field in self.fields.items():
-            if name != HONEYPOT and field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{name}-help"
-
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        # Each error is read out with its field: aria-describedby names the hint and the error.
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                ids = [attrs["aria-describedby"]] if "aria-describedby" in attrs else []
-                attrs["aria-describedby"] = " ".join([*ids, f"{name}-error"])
-                attrs["aria-invalid"] = "true"
 
     @property
     def is_spam(self) -> bool:

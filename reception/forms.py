@@ -38,27 +38,11 @@ def validate_phone(value: str) -> None:
         )
 
 
-class DescribedErrorsMixin:
-    """Ties each field to its help text and error message for screen readers."""
+class HoneypotMixin:
+    """A form with the `website` spam trap (rendered by templates/includes/honeypot.html; the
+    shared templates/includes/form_field.html ties help texts and errors to their inputs)."""
 
     honeypot = "website"
-
-    def describe_fields(self) -> None:
-        for name, field in self.fields.items():
-            bound = self[name]
-            ids = []
-            if field.help_text:
-                ids.append(f"{bound.auto_id}-help")
-            if name in self.errors:
-                ids.append(f"{bound.auto_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound:
-            self.describe_fields()
 
     @property
     def is_spam(self) -> bool:
@@ -76,7 +60,7 @@ class HoneypotField(forms.CharField):
         )
 
 
-class AppealForm(DescribedErrorsMixin, forms.ModelForm):
+class AppealForm(HoneypotMixin, forms.ModelForm):
     topic = forms.ChoiceField(label=_("Topic"), choices=PUBLIC_TOPICS)
     attachments = MultipleFileField(
         label=_("Attachments"),
@@ -155,7 +139,7 @@ class AppealForm(DescribedErrorsMixin, forms.ModelForm):
         return cleaned
 
 
-class StatusForm(DescribedErrorsMixin, forms.Form):
+class StatusForm(HoneypotMixin, forms.Form):
     number = forms.CharField(
         label=_("Registration number"),
         max_length=20,
@@ -165,7 +149,7 @@ class StatusForm(DescribedErrorsMixin, forms.Form):
     website = HoneypotField()
 
 
-class HomeVisitForm(DescribedErrorsMixin, forms.ModelForm):
+class HomeVisitForm(HoneypotMixin, forms.ModelForm):
     lives_alone = forms.BooleanField(
         label=_("I live alone"),
         error_messages={

@@ -154,7 +154,6 @@ def home_visit_form(page, request):
                     "account_number",
                     _("A home visit for this account was already requested within a year."),
                 )
-                form.describe_fields()
                 status = 400
             else:
                 visit = register_visit(form, policy_version(page.policy()))

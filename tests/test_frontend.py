@@ -264,3 +264,18 @@ def test_key_pages_load_assets_only_from_the_site_and_stay_light(ru_client, url)
     assert all(assets), parser.urls
     total = len(html) + sum(Path(asset).stat().st_size for asset in assets)
     assert total < 150 * 1024
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/reception/", "/reception/status/", "/clients/meter-readings/"])
+def test_the_public_forms_use_the_shared_field_include_and_honeypot(ru_client, path):
+    response = ru_client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="field__label"' in html
+    for twin in ("form-field", "readings-field", "form-honeypot", "readings-hp"):
+        assert twin not in html
+    trap = re.search(r'<div class="honeypot" aria-hidden="true">.*?</div>', html, re.S).group(0)
+    assert 'name="website"' in trap
+    assert 'tabindex="-1"' in trap
+    assert 'value=""' in trap

@@ -56,8 +56,8 @@ def post(client: Client, data: dict):
 
 
 def errors_of(html: str, field: str) -> str:
-    start = html.index(f'id="{field}-error"')
-    return html[start : html.index("</ul>", start)]
+    start = html.index(f'id="id_{field}-error"')
+    return html[start : html.index("</div>", start)]
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -351,7 +351,7 @@ def test_each_rule_rejects_with_a_russian_error_next_to_its_field(
     html = response.content.decode()
     assert message in errors_of(html, field)
     tag = re.search(rf'<input[^>]*name="{field}"[^>]*>', html).group(0)
-    assert re.search(rf'aria-describedby="[^"]*\b{field}-error\b', tag)
+    assert re.search(rf'aria-describedby="[^"]*\bid_{field}-error\b', tag)
     assert 'aria-invalid="true"' in tag
     assert not Submission.objects.exists()
     # what was typed is kept

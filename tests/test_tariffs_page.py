@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from unittest import mock
@@ -116,7 +117,8 @@ def test_calculator_fragment_for_the_script_and_comma_decimals(ru_client):
 @pytest.mark.django_db
 def test_calculator_rejects_negative_numbers(ru_client):
     html = ru_client.get(URL, {"total": "-5"}).content.decode()
-    assert "tariff-error" in html
+    assert 'id="id_total-error"' in html
+    assert re.search(r'<input[^>]*aria-describedby="id_total-error"[^>]*aria-invalid="true"', html)
     assert "tariff-bills" not in html
 
 

@@ -6,13 +6,23 @@ AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAILING_IMPACTS = {"serious", "critical"}
 
-# The key pages of both languages: axe and the 320-pixel reflow check run on each.
+# The key pages of both languages, with the public forms: axe and the 320-pixel reflow
+# check run on each.
 KEY_PAGES = {
-    "ru": ["/", "/clients/", "/clients/tariffs/", "/contacts/", "/reception/", "/search/?q=тариф"],
+    "ru": [
+        "/",
+        "/clients/",
+        "/clients/tariffs/",
+        "/clients/meter-readings/",
+        "/contacts/",
+        "/reception/",
+        "/search/?q=тариф",
+    ],
     "en": [
         "/en/",
         "/en/clients/",
         "/en/clients/tariffs/",
+        "/en/clients/meter-readings/",
         "/en/contacts/",
         "/en/reception/",
         "/en/search/?q=tariff",

@@ -130,10 +130,20 @@ def test_key_pages_pass_axe_and_reflow_at_320_pixels(page, site_url, language):
 
 
 def test_colour_schemes_keep_contrast_and_reflow(page, site_url):
-    for scheme in ("wb", "bw", "blue"):
+    """Each scheme at 150 % type on /clients/ and, in turn, at 200 % type on a page of an app
+    (tables that stack, the map credit, a form)."""
+    checks = [
+        ("wb", 2, "/clients/"),
+        ("bw", 2, "/clients/"),
+        ("blue", 2, "/clients/"),
+        ("wb", 3, "/reception/"),
+        ("bw", 3, "/contacts/"),
+        ("blue", 3, "/clients/tariffs/"),
+    ]
+    for scheme, size, path in checks:
         page.set_viewport_size({"width": 1280, "height": 800})
-        page.goto(f"{site_url}/accessibility/?mode=on&scheme={scheme}&size=2&next=/clients/")
+        page.goto(f"{site_url}/accessibility/?mode=on&scheme={scheme}&size={size}&next={path}")
         expect(page.locator("html")).to_have_class(re.compile(f"a11y-scheme-{scheme}"))
-        assert axe_violations(page) == [], scheme
+        assert axe_violations(page) == [], (scheme, path)
         page.set_viewport_size({"width": 320, "height": 640})
-        assert horizontal_overflow(page) == 0, scheme
+        assert horizontal_overflow(page) == 0, (scheme, path)
