@@ -11,6 +11,9 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from faq import demo as faq_demo
+from faq.models import FAQPage
+
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
 
 
@@ -265,20 +268,11 @@ SECTIONS = [
             ),
             PageSpec(
                 slug="faq",
-                model=StandardPage,
+                model=FAQPage,
                 title="Вопросы и ответы",
                 title_en="Questions and answers",
-                fields={
-                    "lead": "Часто задаваемые вопросы клиентов и ответы на них.",
-                    "body": paragraphs(
-                        "Не нашли ответа? Задайте вопрос в виртуальной приёмной или позвоните "
-                        "на горячую линию."
-                    ),
-                },
-                fields_en={
-                    "lead": "Frequently asked questions.",
-                    "body": paragraphs("No answer here? Write to the virtual reception."),
-                },
+                fields=faq_demo.FIELDS,
+                fields_en=faq_demo.FIELDS_EN,
             ),
             PageSpec(
                 slug="outages",

@@ -7,7 +7,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
-from search.views import search_view
 
 from .api import api_router
 
@@ -26,7 +25,7 @@ if settings.DEBUG:
 
 # Russian at /, English at /en/; Wagtail's page tree serves everything not matched above.
 urlpatterns += i18n_patterns(
-    path("search/", search_view, name="search"),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

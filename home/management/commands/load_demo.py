@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 import disclosure.demo
+import search.demo
 from home.demo import load_site
 
 
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         home = load_site()
         disclosure.demo.load(home)
+        search.demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,103 @@
+"""The embedded adapter: SearchEntry rows through Wagtail's database search backend.
+
+Both the index and the query are Snowball stems (search.text), so Russian word forms match on
+SQLite too; on PostgreSQL the backend's `russian` configuration then sees the same stems on
+both sides. Ranking is the backend's own (BM25 on SQLite, ts_rank on PostgreSQL), with the
+heading weighted above the body.
+"""
+
+from typing import ClassVar
+
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.utils.translation import gettext
+from wagtail.search.backends import get_search_backend
+
+from ..models import SearchEntry
+from ..sources import DOCUMENTS_SECTION
+from ..synonyms import expand
+from ..text import highlight, meaningful, normalize, stems
+from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
+
+
+def section_label(key: str, label: str) -> str:
+    if key == DOCUMENTS_SECTION:
+        return gettext("Documents")
+    return label
+
+
+def query_stems(query: str) -> list[str]:
+    """The stems a query searches for: its meaningful words plus editors' synonyms."""
+    found = stems(query)
+    return list(dict.fromkeys(meaningful(expand(found))))
+
+
+class DatabaseAdapter:
+    name: ClassVar[str] = "database"
+    unavailable_errors: ClassVar[tuple[type[Exception], ...]] = ()
+
+    def _entries(self, language: str):
+        return SearchEntry.objects.filter(language__in=[language, ""])
+
+    def search(self, query: str, language: str, section: str = "", page: int = 1) -> SearchResults:
+        terms = query_stems(query)
+        if not terms:
+            return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
+        text = " ".join(terms)
+        backend = get_search_backend()
+        everything = backend.search(text, self._entries(language), operator="or")
+        counts = everything.facet("section_key")
+        labels = dict(
+            self._entries(language)
+            .filter(section_key__in=list(counts))
+            .values_list("section_key", "section_label")
+            .distinct()
+        )
+        facets = [
+            Facet(key, section_label(key, labels.get(key, key)), count, key == section)
+            for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        results = everything
+        total = sum(counts.values())
+        if section:
+            results = backend.search(
+                text, self._entries(language).filter(section_key=section), operator="or"
+            )
+            total = counts.get(section, 0)
+        page = max(1, min(page, max(1, -(-total // PER_PAGE))))
+        start = (page - 1) * PER_PAGE
+        marked = set(terms)
+        hits = [
+            Hit(
+                heading=entry.heading,
+                url=entry.url,
+                section_key=entry.section_key,
+                section_label=section_label(entry.section_key, entry.section_label),
+                snippet=highlight(entry.text or entry.heading, marked),
+            )
+            for entry in results[start : start + PER_PAGE]
+        ]
+        return SearchResults(
+            query=query,
+            total=total,
+            hits=hits,
+            facets=facets,
+            page=page,
+            backend=self.name,
+            query_terms=terms,
+        )
+
+    def suggest(self, prefix: str, language: str) -> list[Suggestion]:
+        prefix = " ".join(normalize(prefix).split())
+        if len(prefix) < 2:
+            return []
+        entries = (
+            self._entries(language)
+            .filter(Q(heading_norm__startswith=prefix) | Q(heading_norm__contains=" " + prefix))
+            .order_by(Length("heading"), "heading")
+            .values_list("heading", "url", "section_key", "section_label")[:SUGGESTIONS]
+        )
+        return [
+            Suggestion(heading, url, section_label(key, label))
+            for heading, url, key, label in entries
+        ]
