@@ -11,14 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from .blocks import FAQStreamBlock, make_anchor
-
-# Rich text of every answer is expanded in one pass (one query per link type, however many
-# answers), then split again at this marker.
-_SPLIT = "<!--faq-answer-->"
+from .services import expand_answers
 
 
 @dataclass
@@ -97,10 +93,9 @@ class FAQPage(Page):
             categories.append(category)
         if expand:
             questions = [q for category in categories for q in category.questions]
-            if questions:
-                html = expand_db_html(_SPLIT.join(q.answer_source for q in questions))
-                for question, answer in zip(questions, html.split(_SPLIT), strict=True):
-                    question.answer_html = mark_safe(answer)
+            answers = expand_answers([q.answer_source for q in questions], self.locale_id)
+            for question, answer in zip(questions, answers, strict=True):
+                question.answer_html = mark_safe(answer)
         return categories
 
     @cached_property

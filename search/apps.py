@@ -8,6 +8,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals, sources  # noqa: F401 - registers the built-in sources
+        from . import services, signals, sources, synonyms  # noqa: F401 - signal receivers
 
         signals.connect_pages()

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
@@ -47,7 +48,17 @@ def _save_entries(owner: str, entries: Iterable[EntryData]) -> list[SearchEntry]
         created.append(entry)
     if created:
         backend.add_bulk(SearchEntry, created)
+    forget_labels({entry.language for entry in [*old, *created]})
     return created
+
+
+def forget_labels(languages) -> None:
+    from .backends.database import LABELS_CACHE_KEY
+
+    languages = set(languages)
+    if "" in languages:  # language-neutral entries (documents) appear in every language
+        languages |= {code for code, _name in settings.LANGUAGES}
+    cache.delete_many([LABELS_CACHE_KEY.format(language) for language in languages])
 
 
 def _to_elasticsearch(owner: str, entries: list[SearchEntry]) -> None:
@@ -92,6 +103,7 @@ def rebuild() -> int:
         for source in sources():
             for obj in source.all_objects():
                 _save_entries(source.owner(obj), source.entries(obj))
+    forget_labels({""})
     if settings.ELASTICSEARCH_URL:
         from . import elastic
 

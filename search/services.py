@@ -7,8 +7,13 @@ not recorded (152-FZ): a customer may type their account number into the search 
 import datetime
 import re
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from .models import QueryStat
 from .text import normalize
@@ -59,3 +64,31 @@ def queries_without_results(since: datetime.date, limit: int = 50) -> list[dict]
         .filter(empty__gt=0)
         .order_by("-empty", "query")[:limit]
     )
+
+
+PROMOTIONS_CACHE_KEY = "site-search:promoted-queries"
+
+
+def promotions_for(query: str) -> list[SearchPromotion]:
+    """Editors' promoted results for a query. The set of promoted queries is cached, so a
+    query without promotions costs no database round trip."""
+    query = normalise_query_string(query)
+    promoted = cache.get(PROMOTIONS_CACHE_KEY)
+    if promoted is None:
+        promoted = set(
+            SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()
+        )
+        cache.set(PROMOTIONS_CACHE_KEY, promoted, 3600)
+    if query not in promoted:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string=query)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+def _forget_promotions(**kwargs) -> None:
+    cache.delete(PROMOTIONS_CACHE_KEY)

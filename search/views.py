@@ -8,11 +8,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.search.utils import normalise_query_string
 
 from . import backends
-from .services import record_query
+from .services import promotions_for, record_query
 
 MAX_QUERY = 200
 EXAMPLES = [_("tariffs"), _("submit meter readings"), _("where to pay"), _("planned outages")]
@@ -47,11 +45,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         results = backends.search(query, language, section=section, page=page)
         context["results"] = results
         if page == 1 and not section:
-            context["promotions"] = list(
-                SearchPromotion.objects.filter(
-                    query__query_string=normalise_query_string(query)
-                ).select_related("page")
-            )
+            context["promotions"] = promotions_for(query)
         if page == 1:
             record_query(query, results.total, timezone.localdate())
     response = TemplateResponse(request, "search/search.html", context)

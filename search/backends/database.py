@@ -8,6 +8,9 @@ heading weighted above the body.
 
 from typing import ClassVar
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils.translation import gettext
@@ -24,6 +27,34 @@ def section_label(key: str, label: str) -> str:
     if key == DOCUMENTS_SECTION:
         return gettext("Documents")
     return label
+
+
+def query_backend():
+    """Wagtail's database backend; on PostgreSQL with length-normalised ranking."""
+    if connection.vendor == "postgresql":
+        from .pg import SiteSearchPostgresBackend
+
+        params = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+        params.pop("BACKEND", None)
+        return SiteSearchPostgresBackend(params)
+    return get_search_backend()
+
+
+LABELS_CACHE_KEY = "site-search:section-labels:{}"
+
+
+def section_labels(language: str) -> dict[str, str]:
+    """Section key → label in a language; cached until the index changes (indexer)."""
+    key = LABELS_CACHE_KEY.format(language)
+    labels = cache.get(key)
+    if labels is None:
+        labels = dict(
+            SearchEntry.objects.filter(language__in=[language, ""])
+            .values_list("section_key", "section_label")
+            .distinct()
+        )
+        cache.set(key, labels, 3600)
+    return labels
 
 
 def query_stems(query: str) -> list[str]:
@@ -44,15 +75,10 @@ class DatabaseAdapter:
         if not terms:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
         text = " ".join(terms)
-        backend = get_search_backend()
+        backend = query_backend()
         everything = backend.search(text, self._entries(language), operator="or")
         counts = everything.facet("section_key")
-        labels = dict(
-            self._entries(language)
-            .filter(section_key__in=list(counts))
-            .values_list("section_key", "section_label")
-            .distinct()
-        )
+        labels = section_labels(language)
         facets = [
             Facet(key, section_label(key, labels.get(key, key)), count, key == section)
             for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
