@@ -1,5 +1,8 @@
 """Demo synonyms: how customers write and how the site says it."""
 
+from wagtail.models import Page
+
+from . import indexer
 from .models import SynonymGroup
 
 SYNONYMS = [
@@ -18,3 +21,7 @@ SYNONYMS = [
 def load(home=None) -> None:
     for terms in SYNONYMS:
         SynonymGroup.objects.get_or_create(terms=terms)
+    # The home pages were published before the site pointed at them (no URL yet): index
+    # them now that it does.
+    for page in Page.objects.filter(depth=2).live():
+        indexer.index_object(page)
