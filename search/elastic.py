@@ -31,9 +31,9 @@ UNAVAILABLE = (TransportError, ApiError)
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 
 
-def client() -> Elasticsearch:
+def client(url: str = "") -> Elasticsearch:
     return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
+        url or settings.ELASTICSEARCH_URL,
         request_timeout=settings.ELASTICSEARCH_TIMEOUT,
         max_retries=0,
         retry_on_timeout=False,
@@ -50,12 +50,16 @@ def analyzers(synonyms: list[list[str]]):
     yo = char_filter("ru_yo", type="mapping", mappings=["ё => е", "Ё => Е"])
     stop = token_filter("ru_stop", type="stop", stopwords="_russian_")
     stemmer = token_filter("ru_stemmer", type="stemmer", language="russian")
-    search_filters: list = ["lowercase"]
+    # Synonym rules are analysed by the filters before them, so they are stemmed like the
+    # query: «лицевого счёта» matches the rule «лс, лицевой счёт». `lenient` skips a rule
+    # that analyses to nothing rather than failing the index.
+    search_filters: list = ["lowercase", stop, stemmer]
     if synonyms:
         search_filters.append(
             token_filter(
                 "ru_synonyms",
                 type="synonym_graph",
+                lenient=True,
                 synonyms=[", ".join(group) for group in synonyms if len(group) > 1],
             )
         )
@@ -63,7 +67,7 @@ def analyzers(synonyms: list[list[str]]):
         "ru_index", tokenizer="standard", char_filter=[yo], filter=["lowercase", stop, stemmer]
     )
     search_analyzer = analyzer(
-        "ru_search", tokenizer="standard", char_filter=[yo], filter=[*search_filters, stop, stemmer]
+        "ru_search", tokenizer="standard", char_filter=[yo], filter=search_filters
     )
     suggest_analyzer = analyzer(
         "ru_suggest", tokenizer="standard", char_filter=[yo], filter=["lowercase"]

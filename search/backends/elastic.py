@@ -22,7 +22,7 @@ class ElasticsearchAdapter:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
         page = max(1, page)
         request = elastic.build_search(query, language, section, (page - 1) * PER_PAGE, PER_PAGE)
-        response = request.using(elastic.client()).execute()
+        response = request.using(elastic.client(self.url)).execute()
         facets = []
         for bucket in response.aggregations.sections.buckets:
             labels = bucket.label.buckets
@@ -59,7 +59,7 @@ class ElasticsearchAdapter:
         if len(prefix.strip()) < 2:
             return []
         request = elastic.build_suggest(prefix, language, SUGGESTIONS)
-        response = request.using(elastic.client()).execute()
+        response = request.using(elastic.client(self.url)).execute()
         return [
             Suggestion(hit.heading, hit.url, section_label(hit.section_key, hit.section_label))
             for hit in response
