@@ -14,6 +14,15 @@ from search.backends.elastic import ElasticsearchAdapter
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: connection refused at once
 
 
+@pytest.fixture(autouse=True)
+def elasticsearch_not_marked_down():
+    from django.core.cache import cache
+
+    cache.delete(backends.DOWN_KEY)
+    yield
+    cache.delete(backends.DOWN_KEY)
+
+
 def test_index_has_a_russian_analyzer_with_stop_words_stemmer_and_synonyms():
     body = elastic.build_index("site-x", [["лс", "лицевой счет"], ["свет", "электроэнергия"]])
     body = body.to_dict()
@@ -162,6 +171,8 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(settings, ru_clien
     assert response.status_code == 200
     assert 'href="/clients/tariffs/"' in response.content.decode()
     assert any("elasticsearch is unavailable" in r.getMessage() for r in caplog.records)
+    # for a while the database answers at once, without trying the server again
+    assert isinstance(backends.get_adapter(), backends.DatabaseAdapter)
 
 
 @pytest.mark.django_db

@@ -5,17 +5,32 @@ Elasticsearch cannot be reached, and logs it."""
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 
 from .base import SearchAdapter, SearchResults, Suggestion
 from .database import DatabaseAdapter
 
 logger = logging.getLogger("search")
 
-__all__ = ["SearchAdapter", "SearchResults", "Suggestion", "get_adapter", "search", "suggest"]
+__all__ = [
+    "DatabaseAdapter",
+    "SearchAdapter",
+    "SearchResults",
+    "Suggestion",
+    "get_adapter",
+    "search",
+    "suggest",
+]
+
+
+# After a failure, the database serves for this long before Elasticsearch is tried again, so
+# that an unreachable server does not cost every visitor a timeout.
+RETRY_AFTER = 30
+DOWN_KEY = "site-search:elasticsearch-down"
 
 
 def get_adapter() -> SearchAdapter:
-    if settings.ELASTICSEARCH_URL:
+    if settings.ELASTICSEARCH_URL and not cache.get(DOWN_KEY):
         from .elastic import ElasticsearchAdapter
 
         return ElasticsearchAdapter(settings.ELASTICSEARCH_URL)
@@ -23,6 +38,7 @@ def get_adapter() -> SearchAdapter:
 
 
 def _unavailable(adapter: SearchAdapter, error: Exception) -> None:
+    cache.set(DOWN_KEY, True, RETRY_AFTER)
     logger.warning("Search adapter %s is unavailable (%s); using the database", adapter.name, error)
 
 
