@@ -28,7 +28,8 @@ def setup(default_sqlite_name: str) -> str:
     call_command("load_demo", verbosity=0)
     if connection.vendor == "sqlite":
         return f"SQLite {connection.Database.sqlite_version}"
-    return f"PostgreSQL {connection.pg_version}"
+    version = connection.pg_version
+    return f"PostgreSQL {version // 10000}.{version % 10000}"
 
 
 def write(path: Path, text: str) -> None:

@@ -39,6 +39,7 @@ def generate(count: int) -> int:
 
     from home.models import SectionPage, StandardPage
     from search import indexer
+    from search.sources import PAGES
 
     home = Page.objects.get(depth=2, locale__language_code="ru")
     section = SectionPage.objects.filter(slug="bench").first()
@@ -46,14 +47,16 @@ def generate(count: int) -> int:
         section = SectionPage(title="Сгенерированные страницы", slug="bench")
         home.add_child(instance=section)
     existing = section.get_children().count()
-    rng = random.Random(7)
+    rng = random.Random(7 + existing)
     words = vocabulary()
+    created = []
     for n in range(existing, count):
         title = " ".join(rng.choices(words, k=4)).capitalize()
         lead = " ".join(rng.choices(words, k=WORDS))
         page = StandardPage(title=title, slug=f"p{n}", lead=lead)
         section.add_child(instance=page)
-        indexer.index_object(page)
+        created.append(page)
+    indexer.index_many(created, PAGES)
     return section.get_children().count()
 
 

@@ -22,7 +22,9 @@ from .sources import EntryData, ModelSource, source_for, sources
 logger = logging.getLogger(__name__)
 
 
-def _save_entries(owner: str, entries: Iterable[EntryData]) -> list[SearchEntry]:
+def _save_entries(
+    owner: str, entries: Iterable[EntryData], add_to_backend: bool = True
+) -> list[SearchEntry]:
     backend = get_search_backend()
     old = list(SearchEntry.objects.filter(owner=owner))
     for entry in old:
@@ -46,7 +48,7 @@ def _save_entries(owner: str, entries: Iterable[EntryData]) -> list[SearchEntry]
         )
         entry.save()
         created.append(entry)
-    if created:
+    if created and add_to_backend:
         backend.add_bulk(SearchEntry, created)
     forget_labels({entry.language for entry in [*old, *created]})
     return created
@@ -93,6 +95,17 @@ def remove_object(obj: Any, source: ModelSource | None = None) -> None:
     _to_elasticsearch(owner, [])
 
 
+def index_many(objects: Iterable[Any], source: ModelSource) -> int:
+    """Index many objects with one bulk insert into Wagtail's backend (which recomputes its
+    title norms over the whole table after every insert: once, not once per object)."""
+    created: list[SearchEntry] = []
+    with transaction.atomic():
+        for obj in objects:
+            created += _save_entries(source.owner(obj), source.entries(obj), add_to_backend=False)
+        get_search_backend().add_bulk(SearchEntry, created)
+    return len(created)
+
+
 def rebuild() -> int:
     """Re-index every registered source from scratch; returns the number of entries."""
     backend = get_search_backend()
@@ -101,8 +114,7 @@ def rebuild() -> int:
             backend.delete(entry)
         SearchEntry.objects.all().delete()
         for source in sources():
-            for obj in source.all_objects():
-                _save_entries(source.owner(obj), source.entries(obj))
+            index_many(source.all_objects(), source)
     forget_labels({""})
     if settings.ELASTICSEARCH_URL:
         from . import elastic

@@ -81,7 +81,7 @@ def highlight(text: str, query_stems: set[str], length: int = 240) -> SafeString
     spans = list(_token_spans(text))
     first = next((span for span in spans if span[2] in query_stems), None)
     start = 0
-    if first is not None and first[0] > length // 3:
+    if first is not None and len(text) > length and first[0] > length // 3:
         start = text.rfind(" ", 0, first[0] - length // 3) + 1
     end = min(len(text), start + length)
     if end < len(text):
