@@ -70,32 +70,39 @@ def meaningful(stem_list: list[str]) -> list[str]:
     return kept or stem_list
 
 
-def _token_spans(text: str):
-    for match in WORD_RE.finditer(text):
-        yield match.start(), match.end(), stem(match.group())
+def _first_match(text: str, query_stems: set[str]) -> int | None:
+    """Where the first word whose stem is a query stem starts. A regular expression finds
+    the candidates (words that begin with a stem); only those are stemmed, so a long page
+    costs little."""
+    if not query_stems:
+        return None
+    lowered = normalize(text)
+    stems_pattern = "|".join(re.escape(s) for s in sorted(query_stems, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![0-9a-zа-я])(?:{stems_pattern})[0-9a-zа-я]*", lowered):
+        if stem(match.group()) in query_stems:
+            return match.start()
+    return None
 
 
 def highlight(text: str, query_stems: set[str], length: int = 240) -> SafeString:
     """A fragment of `text` around the first matching word, matches wrapped in <mark>."""
     text = " ".join(text.split())
-    spans = list(_token_spans(text))
-    first = next((span for span in spans if span[2] in query_stems), None)
+    first = _first_match(text, query_stems)
     start = 0
-    if first is not None and len(text) > length and first[0] > length // 3:
-        start = text.rfind(" ", 0, first[0] - length // 3) + 1
+    if first is not None and len(text) > length and first > length // 3:
+        start = text.rfind(" ", 0, first - length // 3) + 1
     end = min(len(text), start + length)
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    if end < len(text) and text.rfind(" ", start, end) > start:
+        end = text.rfind(" ", start, end)
+    window = text[start:end]
     parts = ["…" if start > 0 else ""]
-    cursor = start
-    for span_start, span_end, span_stem in spans:
-        if span_start < start or span_end > end:
-            continue
-        if span_stem in query_stems:
-            parts.append(escape(text[cursor:span_start]))
-            parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
-            cursor = span_end
-    parts.append(escape(text[cursor:end]))
+    cursor = 0
+    for match in WORD_RE.finditer(window):
+        if stem(match.group()) in query_stems:
+            parts.append(escape(window[cursor : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            cursor = match.end()
+    parts.append(escape(window[cursor:]))
     if end < len(text):
         parts.append("…")
     return mark_safe("".join(parts))
