@@ -6,6 +6,7 @@ both sides. Ranking is the backend's own (BM25 on SQLite, ts_rank on PostgreSQL)
 heading weighted above the body.
 """
 
+from collections import Counter
 from typing import ClassVar
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from ..models import SearchEntry
 from ..sources import DOCUMENTS_SECTION
 from ..synonyms import expand
 from ..text import highlight, meaningful, normalize, stems
+from . import sqlite_fts
 from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
 
 
@@ -74,10 +76,50 @@ class DatabaseAdapter:
         terms = query_stems(query)
         if not terms:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
+        if connection.vendor == "sqlite" and sqlite_fts.available():
+            return self._search_sqlite(query, terms, language, section, page)
         text = " ".join(terms)
         backend = query_backend()
         everything = backend.search(text, self._entries(language), operator="or")
         counts = everything.facet("section_key")
+        return self._results(query, terms, language, section, page, counts, everything, backend)
+
+    def _search_sqlite(self, query, terms, language, section, page) -> SearchResults:
+        ranked = sqlite_fts.ranked(terms, language)
+        counts = Counter(key for _pk, key in ranked)
+        chosen = [pk for pk, key in ranked if not section or key == section]
+        total = len(chosen)
+        page = max(1, min(page, max(1, -(-total // PER_PAGE))))
+        ids = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
+        entries = SearchEntry.objects.in_bulk(ids)
+        return SearchResults(
+            query=query,
+            total=total,
+            hits=[self._hit(entries[pk], set(terms)) for pk in ids if pk in entries],
+            facets=self._facets(counts, language, section),
+            page=page,
+            backend=self.name,
+            query_terms=terms,
+        )
+
+    def _hit(self, entry: SearchEntry, marked: set[str]) -> Hit:
+        return Hit(
+            heading=entry.heading,
+            url=entry.url,
+            section_key=entry.section_key,
+            section_label=section_label(entry.section_key, entry.section_label),
+            snippet=highlight(entry.text or entry.heading, marked),
+        )
+
+    def _facets(self, counts, language: str, section: str) -> list[Facet]:
+        labels = section_labels(language)
+        return [
+            Facet(key, section_label(key, labels.get(key, key)), count, key == section)
+            for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ]
+
+    def _results(self, query, terms, language, section, page, counts, everything, backend):
+        text = " ".join(terms)
         labels = section_labels(language)
         facets = [
             Facet(key, section_label(key, labels.get(key, key)), count, key == section)
