@@ -41,6 +41,7 @@ def generate(count: int) -> int:
 
     from home.models import SectionPage, StandardPage
     from search import indexer
+    from search.models import SearchEntry
     from search.sources import PAGES
 
     home = Page.objects.get(depth=2, locale__language_code="ru")
@@ -51,7 +52,6 @@ def generate(count: int) -> int:
     existing = section.get_children().count()
     rng = random.Random(7 + existing)
     words = vocabulary()
-    created = []
     # Wagtail's own page index (the admin's search) re-averages its title lengths over the
     # whole table on every insert; the site search does not use it, so it is left out here.
     post_save.disconnect(post_save_signal_handler, sender=StandardPage)
@@ -60,8 +60,10 @@ def generate(count: int) -> int:
         lead = " ".join(rng.choices(words, k=WORDS))
         page = StandardPage(title=title, slug=f"p{n}", lead=lead)
         section.add_child(instance=page)
-        created.append(page)
-    indexer.index_many(created, PAGES)
+    # Index every generated page not indexed yet (also those of an interrupted earlier run).
+    indexed = set(SearchEntry.objects.values_list("owner", flat=True))
+    missing = [p for p in section.get_children().specific() if PAGES.owner(p) not in indexed]
+    indexer.index_many(missing, PAGES)
     return section.get_children().count()
 
 
