@@ -13,6 +13,8 @@ from wagtail.rich_text import RichText
 
 from faq import demo as faq_demo
 from faq.models import FAQPage
+from readings.models import MeterReadingsPage
+from tariffs.models import TariffsPage
 
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
 
@@ -159,7 +161,7 @@ SECTIONS = [
         children=[
             PageSpec(
                 slug="tariffs",
-                model=StandardPage,
+                model=TariffsPage,
                 title="Тарифы",
                 title_en="Tariffs",
                 fields={
@@ -168,7 +170,10 @@ SECTIONS = [
                         "Тарифы на электрическую энергию для населения и приравненных к нему "
                         "категорий потребителей устанавливает региональный орган "
                         "регулирования. Здесь публикуются тарифы, действующие в настоящий "
-                        "момент, и объявленные изменения."
+                        "момент, объявленные изменения и архив прежних тарифов.",
+                        "Тариф зависит от региона, категории потребителя и варианта учёта: "
+                        "одноставочный, по двум (день и ночь) или по трём (пик, полупик, ночь) "
+                        "зонам суток. Выбрать выгодный вариант поможет калькулятор.",
                     ),
                 },
                 fields_en={
@@ -246,24 +251,66 @@ SECTIONS = [
             ),
             PageSpec(
                 slug="meter-readings",
-                model=StandardPage,
+                model=MeterReadingsPage,
                 title="Передача показаний",
                 title_en="Meter readings",
                 fields={
                     "lead": "Порядок и условия приёма показаний приборов учёта.",
-                    "body": paragraphs(
-                        "Показания приборов учёта принимаются по телефону, через виртуальную "
-                        "приёмную на сайте и при личном посещении центров очного обслуживания.",
-                        "При выходе прибора учёта из строя или его отсутствии объём "
-                        "потребления определяется расчётным способом или по нормативу.",
-                    ),
+                    "body": [
+                        ("heading", {"text": "Как передать показания", "anchor": "how"}),
+                        *paragraphs(
+                            "Показания приборов учёта принимаются в любое удобное для клиента "
+                            "время: через форму на этой странице, по телефону горячей линии, "
+                            "по электронной почте и при личном посещении центров очного "
+                            "обслуживания.",
+                            "Укажите номер лицевого счёта, номер счётчика и показания по "
+                            "каждой зоне: у однотарифного счётчика одно показание, у "
+                            "двухтарифного — день (Т1) и ночь (Т2), у трёхтарифного — пик "
+                            "(Т1), ночь (Т2) и полупик (Т3). Показания, переданные до 25-го "
+                            "числа месяца включительно (по московскому времени), учитываются "
+                            "в текущем расчётном периоде, позднее — в следующем.",
+                        ),
+                        (
+                            "callout",
+                            {
+                                "tone": "warning",
+                                "title": "Если счётчик неисправен или отсутствует",
+                                "text": RichText(
+                                    "<p>При выходе прибора учёта из строя, истечении срока "
+                                    "поверки или его отсутствии объём потребления "
+                                    "определяется расчётным способом: по среднемесячному "
+                                    "потреблению, а затем по нормативу потребления с "
+                                    "повышающим коэффициентом. Сообщите о неисправности "
+                                    "и замените прибор учёта как можно скорее.</p>"
+                                ),
+                            },
+                        ),
+                    ],
                 },
                 fields_en={
                     "lead": "How to submit meter readings.",
-                    "body": paragraphs(
-                        "Readings are accepted by phone, on this site and at our offices. "
-                        "Without a working meter, consumption is estimated or billed by the norm."
-                    ),
+                    "body": [
+                        ("heading", {"text": "How to submit readings", "anchor": "how"}),
+                        *paragraphs(
+                            "Readings are accepted at any time: with the form on this page, "
+                            "by phone, by e-mail and at our offices. Readings sent up to the "
+                            "25th of the month (Moscow time) count for the current billing "
+                            "period, later ones for the next.",
+                        ),
+                        (
+                            "callout",
+                            {
+                                "tone": "warning",
+                                "title": "If the meter is broken or missing",
+                                "text": RichText(
+                                    "<p>Without a working meter, consumption is estimated "
+                                    "from the average monthly consumption and then billed "
+                                    "by the consumption norm with a raising factor. Report "
+                                    "a fault and replace the meter as soon as possible.</p>"
+                                ),
+                            },
+                        ),
+                    ],
                 },
             ),
             PageSpec(

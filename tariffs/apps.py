@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class TariffsConfig(AppConfig):
     name = "tariffs"
     verbose_name = _("Tariffs")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

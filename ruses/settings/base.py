@@ -179,6 +179,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "ruses-site")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
 
+# Public forms count attempts per client address (home/ratelimit.py). Behind a reverse proxy
+# that sets X-Forwarded-For, trust it; otherwise every client would share the proxy's address.
+RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR")
+
 WAGTAIL_SITE_NAME = "РУСЭНЕРГОСБЫТ"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
@@ -203,3 +207,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Meter readings (readings/): the monthly cut-off day (Moscow time) after which readings count
+# for the next billing period; the consumption above which a reading is flagged for staff;
+# accepted submissions per client address and hour.
+READINGS_CUTOFF_DAY = int(os.environ.get("READINGS_CUTOFF_DAY", "25"))
+READINGS_MAX_KWH_PER_DAY = int(os.environ.get("READINGS_MAX_KWH_PER_DAY", "100"))
+READINGS_RATE_LIMIT = int(os.environ.get("READINGS_RATE_LIMIT", "20"))

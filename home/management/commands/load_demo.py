@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 
 import disclosure.demo
+import readings.demo
 import search.demo
+import tariffs.demo
 from home.demo import load_site
 
 
@@ -11,5 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         home = load_site()
         disclosure.demo.load(home)
-        search.demo.load(home)
+        readings.demo.load(home)
+        tariffs.demo.load(home)
+        search.demo.load(home)  # last: indexes what the others made
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,170 @@
+"""The public intake form. Field names are a stable contract with the page's markup and any
+client: account_number, meter_number, reading_t1..reading_t3, email, phone, consent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import Account, Meter
+from .services import ACCOUNT_RE, METER_RE, MeterFacts, Verdict, check_readings, moscow_date
+
+PHONE_RE = re.compile(r"^\+?[\d\s()\-]{5,25}$")
+HONEYPOT = "website"
+
+
+class ReadingsForm(forms.Form):
+    account_number = forms.CharField(
+        label=_("Account number"),
+        max_length=20,
+        help_text=_("As printed on your bill: digits only."),
+        error_messages={"required": _("Enter your account number.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    meter_number = forms.CharField(
+        label=_("Meter number"),
+        max_length=30,
+        help_text=_("The serial number on the meter's front panel."),
+        error_messages={"required": _("Enter the meter number.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    reading_t1 = forms.CharField(
+        label=_("Reading T1 (single rate or day / peak)"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    reading_t2 = forms.CharField(
+        label=_("Reading T2 (night)"),
+        required=False,
+        max_length=20,
+        help_text=_("Only for two- and three-zone meters."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    reading_t3 = forms.CharField(
+        label=_("Reading T3 (semi-peak)"),
+        required=False,
+        max_length=20,
+        help_text=_("Only for three-zone meters."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Optional: we send the confirmation number there."),
+        error_messages={"invalid": _("Enter an e-mail address such as name@example.ru.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=25,
+        help_text=_("Optional: for questions about these readings."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree to the processing of my personal data"),
+        error_messages={
+            "required": _(
+                "Without your consent to the processing of personal data we cannot "
+                "accept the readings."
+            )
+        },
+    )
+    # A field people never see (hidden by CSS and aria-hidden); bots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, today: dt.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or moscow_date(timezone.now())
+        self.meter: Meter | None = None
+        self.verdict: Verdict | None = None
+        for name, field in self.fields.items():
+            if name != HONEYPOT and field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{name}-help"
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # Each error is read out with its field: aria-describedby names the hint and the error.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                ids = [attrs["aria-describedby"]] if "aria-describedby" in attrs else []
+                attrs["aria-describedby"] = " ".join([*ids, f"{name}-error"])
+                attrs["aria-invalid"] = "true"
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get(HONEYPOT))
+
+    def clean_account_number(self) -> str:
+        value = self.cleaned_data["account_number"].strip().replace(" ", "")
+        if not ACCOUNT_RE.match(value):
+            raise forms.ValidationError(gettext("The account number is 5 to 20 digits."))
+        return value
+
+    def clean_meter_number(self) -> str:
+        value = self.cleaned_data["meter_number"].strip().replace(" ", "")
+        if not METER_RE.match(value):
+            raise forms.ValidationError(
+                gettext("The meter number is letters, digits and hyphens, up to 30 characters.")
+            )
+        return value
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"].strip()
+        if value and not PHONE_RE.match(value):
+            raise forms.ValidationError(gettext("Enter a phone number such as +7 900 123-45-67."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        account_number = cleaned.get("account_number")
+        meter_number = cleaned.get("meter_number")
+        if not account_number or not meter_number:
+            return cleaned
+        meter = (
+            Meter.objects.select_related("account")
+            .filter(account__number=account_number, number=meter_number)
+            .first()
+        )
+        if meter is None:
+            if Account.objects.filter(number=account_number).exists():
+                self.add_error(
+                    "meter_number",
+                    gettext(
+                        "Meter № %(meter)s is not registered to account № %(account)s. Check "
+                        "the number on the meter, or call us if the meter was replaced."
+                    )
+                    % {"meter": meter_number, "account": account_number},
+                )
+            else:
+                self.add_error(
+                    "account_number",
+                    gettext("Account № %(account)s was not found. Check the number on your bill.")
+                    % {"account": account_number},
+                )
+            return cleaned
+        self.meter = meter
+        self.verdict = check_readings(
+            MeterFacts(
+                zones=meter.zones,
+                decimals=meter.decimals,
+                last_readings=meter.last_readings,
+                last_reading_date=meter.last_reading_date,
+            ),
+            {name: self.data.get(name, "") for name in ("reading_t1", "reading_t2", "reading_t3")},
+            today=self.today,
+            max_kwh_per_day=Decimal(str(settings.READINGS_MAX_KWH_PER_DAY)),
+        )
+        for name, messages in self.verdict.errors.items():
+            for message in messages:
+                self.add_error(name, message)
+        return cleaned

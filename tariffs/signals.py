@@ -1,0 +1,28 @@
+"""Publishing a tariff period changes the tariffs page without publishing the page itself, so
+a front-end cache (when one is configured) is purged here."""
+
+from django.apps import apps
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import published, unpublished
+
+from .models import TariffPeriod, TariffsPage
+
+
+def purge_tariffs_pages() -> None:
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(TariffsPage.objects.live())
+    batch.purge()
+
+
+@receiver(published, sender=TariffPeriod)
+@receiver(unpublished, sender=TariffPeriod)
+@receiver(post_delete, sender=TariffPeriod)
+def tariffs_changed(sender, instance, **kwargs) -> None:
+    if kwargs.get("signal") is post_delete and not instance.live:
+        return
+    purge_tariffs_pages()

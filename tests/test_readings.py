@@ -1,0 +1,419 @@
+"""The meter-readings page and its form: validation, confirmation, idempotency, corrections,
+consent, e-mail, spam protection and the SQL budget."""
+
+import datetime as dt
+import re
+import threading
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from home.models import OutgoingEmail
+from readings.intake import CORRECTED, CREATED, REPEATED, store_submission
+from readings.models import Meter, MeterReadingsPage, Submission, SubmissionHistory
+from tests.factories import MeterFactory, SubmissionFactory
+
+URL = "/clients/meter-readings/"
+CONFIRMATION_URL = URL + "confirmation/"
+# Before the cut-off of November 2026 (Moscow time), so the period is November.
+BEFORE_CUTOFF = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+AFTER_CUTOFF = dt.datetime(2026, 11, 25, 21, 0, tzinfo=dt.UTC)  # 26.11 00:00 in Moscow
+
+
+def valid(**changes) -> dict:
+    data = {
+        "account_number": "1000000001",
+        "meter_number": "12345678",
+        "reading_t1": "10100",
+        "reading_t2": "5050",
+        "reading_t3": "",
+        "email": "",
+        "phone": "",
+        "consent": "on",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def at_before_cutoff():
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        yield
+
+
+def post(client: Client, data: dict):
+    return client.post(URL, data, HTTP_ACCEPT_LANGUAGE="ru")
+
+
+def errors_of(html: str, field: str) -> str:
+    start = html.index(f'id="{field}-error"')
+    return html[start : html.index("</ul>", start)]
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_page_shows_the_procedure_and_the_form(ru_client):
+    page = MeterReadingsPage.objects.get(locale__language_code="ru")
+    assert page.url == URL
+    assert page.disclosure_items == [6]
+    response = ru_client.get(URL)
+    html = response.content.decode()
+    assert "Если счётчик неисправен или отсутствует" in html  # §6.2 item 6: the consequences
+    for name in [
+        "account_number",
+        "meter_number",
+        "reading_t1",
+        "reading_t2",
+        "reading_t3",
+        "email",
+        "phone",
+        "consent",
+    ]:
+        assert f'name="{name}"' in html
+    assert 'href="/privacy/"' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_the_english_page_has_the_form(ru_client):
+    html = ru_client.get("/en/clients/meter-readings/").content.decode()
+    assert 'name="reading_t1"' in html
+    assert "If the meter is broken or missing" in html
+    assert 'href="/en/privacy/"' in html
+
+
+def count_queries(client: Client, url: str) -> int:
+    client.get(url)  # warm the per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_the_form_page_runs_a_bounded_number_of_queries(ru_client):
+    """No more than a plain text page at the same depth (the shared base template's share),
+    and the same count however large the registry and the readings are."""
+    standard_page = count_queries(ru_client, "/clients/payment/")
+    few = count_queries(ru_client, URL)
+    for meter in MeterFactory.create_batch(200):
+        SubmissionFactory(meter=meter)
+    assert few <= standard_page
+    assert count_queries(ru_client, URL) == few
+
+
+# --- accepted submissions ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_valid_reading_gets_a_confirmation_after_a_redirect(ru_client, at_before_cutoff):
+    response = post(ru_client, valid())
+    assert response.status_code == 302
+    assert response["Location"] == CONFIRMATION_URL
+    submission = Submission.objects.get()
+    assert submission.confirmation_number == "ПУ-2026-000001"
+    assert submission.period == dt.date(2026, 11, 1)
+    assert submission.readings == (Decimal(10100), Decimal(5050))
+    assert not submission.flagged
+    html = ru_client.get(CONFIRMATION_URL).content.decode()
+    assert "ПУ-2026-000001" in html
+    assert "11.2026" in html
+    assert "10100 / 5050" in html
+
+
+@pytest.mark.django_db
+def test_the_confirmation_is_only_in_the_senders_session(ru_client, at_before_cutoff):
+    post(ru_client, valid())
+    other = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    response = other.get(CONFIRMATION_URL)
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    response = ru_client.get(CONFIRMATION_URL)
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_consent_time_and_policy_version_are_stored(ru_client, at_before_cutoff):
+    post(ru_client, valid())
+    submission = Submission.objects.get()
+    assert submission.consent_at == BEFORE_CUTOFF
+    from wagtail.models import Page
+
+    privacy = Page.objects.get(slug="privacy", locale__language_code="ru")
+    assert submission.consent_policy_version.startswith(
+        f"page {privacy.pk} rev {privacy.live_revision_id} "
+    )
+
+
+@pytest.mark.django_db
+def test_after_the_cutoff_the_reading_counts_for_the_next_period(ru_client):
+    with mock.patch("django.utils.timezone.now", return_value=AFTER_CUTOFF):
+        post(ru_client, valid())
+        html = ru_client.get(CONFIRMATION_URL).content.decode()
+    assert Submission.objects.get().period == dt.date(2026, 12, 1)
+    assert "учитываются в следующем расчётном периоде, 12.2026" in html
+
+
+@pytest.mark.django_db
+def test_the_confirmation_is_emailed_when_an_address_is_given(
+    ru_client, at_before_cutoff, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(ru_client, valid(email="client@example.ru", phone="+7 900 123-45-67"))
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["client@example.ru"]
+    assert "ПУ-2026-000001" in mailoutbox[0].subject
+    assert "10100 / 5050" in mailoutbox[0].body
+    assert Submission.objects.get().phone == "+7 900 123-45-67"
+
+
+@pytest.mark.django_db
+def test_without_an_address_nothing_is_emailed(ru_client, at_before_cutoff):
+    post(ru_client, valid())
+    assert not OutgoingEmail.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_implausible_jump_is_accepted_and_flagged(ru_client, at_before_cutoff):
+    # the demo meter was read on 25.10.2026: 26 days at most 100 kWh a day = 2600 kWh
+    response = post(ru_client, valid(reading_t1="20000", reading_t2="9000"))
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert submission.flagged
+    assert "кВт·ч" in submission.flag_reason
+
+
+@pytest.mark.django_db
+def test_the_meters_decimals_are_accepted(ru_client, at_before_cutoff):
+    response = post(
+        ru_client,
+        valid(
+            account_number="1000000003", meter_number="55500012", reading_t1="820,5", reading_t2=""
+        ),
+    )
+    assert response.status_code == 302
+    assert Submission.objects.get().reading_t1 == Decimal("820.5")
+
+
+# --- idempotency and corrections --------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_same_readings_again_return_the_same_confirmation(ru_client, at_before_cutoff):
+    post(ru_client, valid())
+    other = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    response = post(other, valid(reading_t1="10 100", reading_t2="5050"))
+    assert response.status_code == 302
+    assert Submission.objects.count() == 1
+    html = other.get(CONFIRMATION_URL).content.decode()
+    assert "ПУ-2026-000001" in html
+    assert "уже были приняты" in html
+
+
+@pytest.mark.django_db
+def test_a_correction_replaces_the_reading_and_keeps_the_history(ru_client, at_before_cutoff):
+    post(ru_client, valid())
+    first = Submission.objects.get()
+    response = post(ru_client, valid(reading_t1="10200"))
+    assert response.status_code == 302
+    corrected = Submission.objects.get()
+    assert corrected.pk == first.pk
+    assert corrected.reading_t1 == Decimal(10200)
+    assert corrected.confirmation_number == "ПУ-2026-000002"
+    history = SubmissionHistory.objects.get()
+    assert history.confirmation_number == "ПУ-2026-000001"
+    assert history.reading_t1 == Decimal(10100)
+    assert "заменяют" in ru_client.get(CONFIRMATION_URL).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_correction_after_export_needs_exporting_again():
+    from readings.export import create_batch
+
+    meter = Meter.objects.get(number="12345678")
+    with transaction.atomic():
+        store_submission(
+            meter, dt.date(2026, 11, 1), (Decimal(10100), Decimal(5050)), policy_version="v"
+        )
+    create_batch(dt.date(2026, 11, 1))
+    outcome = store_submission(
+        meter, dt.date(2026, 11, 1), (Decimal(10101), Decimal(5050)), policy_version="v"
+    )
+    assert outcome.status == CORRECTED
+    assert outcome.submission.batch is None
+
+
+@pytest.mark.django_db
+def test_store_submission_outcomes():
+    meter = Meter.objects.get(number="12345678")
+    period = dt.date(2026, 11, 1)
+    first = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    again = store_submission(
+        meter, period, (Decimal("10100.000"), Decimal(5050)), policy_version="v"
+    )
+    next_month = store_submission(
+        meter, dt.date(2026, 12, 1), (Decimal(10100), Decimal(5050)), policy_version="v"
+    )
+    assert (first.status, again.status, next_month.status) == (CREATED, REPEATED, CREATED)
+    assert again.submission.confirmation_number == first.submission.confirmation_number
+    assert Submission.objects.filter(meter=meter).count() == 2
+
+
+@pytest.mark.django_db
+def test_an_insert_that_loses_the_race_returns_the_stored_row():
+    """When the row appears between the look-up and the insert, the unique constraint stops
+    the duplicate and the stored submission is returned; the lost number is given back."""
+    meter = Meter.objects.get(number="12345678")
+    period = dt.date(2026, 11, 1)
+    first = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    with mock.patch("django.db.models.query.QuerySet.first", return_value=None):
+        again = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    assert again.status == REPEATED
+    assert again.submission.pk == first.submission.pk
+    assert Submission.objects.filter(meter=meter).count() == 1
+    with transaction.atomic():
+        from home.numbering import next_number
+
+        assert next_number("ПУ", 2026) == "ПУ-2026-000002"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the race needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_identical_submissions_racing_store_one_row():
+    """Runs last and builds its own data (transactional tests wipe the database)."""
+    meter = MeterFactory(zones=2, last_t1=Decimal(10000), last_t2=Decimal(5000))
+    period = dt.date(2026, 11, 1)
+    outcomes = []
+    errors: list[Exception] = []
+    start = threading.Barrier(6)
+
+    def submit() -> None:
+        try:
+            start.wait()
+            outcomes.append(
+                store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+            )
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Submission.objects.filter(meter=meter).count() == 1
+    assert sorted(outcome.status for outcome in outcomes) == [CREATED] + [REPEATED] * 5
+    assert len({outcome.submission.confirmation_number for outcome in outcomes}) == 1
+
+
+# --- rejected submissions ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"account_number": "9999999999"}, "account_number", "Лицевой счёт № 9999999999 не найден"),
+        ({"account_number": "12ab"}, "account_number", "от 5 до 20 цифр"),
+        ({"account_number": ""}, "account_number", "Укажите номер лицевого счёта"),
+        ({"meter_number": "87654321"}, "meter_number", "не относится к лицевому счёту"),
+        ({"meter_number": ""}, "meter_number", "Укажите номер счётчика"),
+        ({"reading_t2": ""}, "reading_t2", "укажите показание зоны"),
+        ({"reading_t3": "100"}, "reading_t3", "оставьте это поле пустым"),
+        ({"reading_t1": "9999"}, "reading_t1", "ниже последнего принятого (10000)"),
+        ({"reading_t1": "10100,5"}, "reading_t1", "целым числом"),
+        ({"reading_t1": "десять"}, "reading_t1", "целым числом"),
+        ({"email": "not-an-address"}, "email", "адрес электронной почты"),
+        ({"phone": "call me"}, "phone", "номер телефона"),
+        ({"consent": None}, "consent", "Без согласия"),
+    ],
+)
+def test_each_rule_rejects_with_a_russian_error_next_to_its_field(
+    ru_client, at_before_cutoff, changes, field, message
+):
+    data = valid(**changes)
+    response = post(ru_client, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in errors_of(html, field)
+    tag = re.search(rf'<input[^>]*name="{field}"[^>]*>', html).group(0)
+    assert re.search(rf'aria-describedby="[^"]*\b{field}-error\b', tag)
+    assert 'aria-invalid="true"' in tag
+    assert not Submission.objects.exists()
+    # what was typed is kept
+    for name in ("account_number", "meter_number", "reading_t1"):
+        if data.get(name):
+            assert f'value="{data[name]}"' in html
+
+
+@pytest.mark.django_db
+def test_the_honeypot_stores_nothing(ru_client, at_before_cutoff):
+    response = post(ru_client, valid(website="http://spam.example"))
+    assert response.status_code == 302
+    assert response["Location"] == URL
+    assert not Submission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_submissions_are_rate_limited_per_address(ru_client, at_before_cutoff, settings):
+    settings.READINGS_RATE_LIMIT = 2
+    assert post(ru_client, valid()).status_code == 302
+    assert post(ru_client, valid(reading_t1="10101")).status_code == 302
+    response = post(ru_client, valid(reading_t1="10102"))
+    assert response.status_code == 429
+    assert "Слишком много" in response.content.decode()
+    assert Submission.objects.get().reading_t1 == Decimal(10101)
+
+
+# --- demo and page rules ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_registry_has_the_two_zone_meter():
+    meter = Meter.objects.select_related("account").get(number="12345678")
+    assert meter.account.number == "1000000001"
+    assert meter.zones == 2
+    assert meter.last_readings == (Decimal(10000), Decimal(5000))
+    assert Meter.objects.filter(zones=3).exists()
+    assert Meter.objects.filter(decimals__gt=0).exists()
+
+
+@pytest.mark.django_db
+def test_one_readings_page_per_section():
+    page = MeterReadingsPage.objects.get(locale__language_code="ru")
+    section = page.get_parent().specific
+    assert not MeterReadingsPage.can_create_at(section)
+    assert MeterReadingsPage.subpage_types == []
+
+
+@pytest.mark.django_db
+def test_the_form_tells_that_late_readings_count_for_the_next_period(ru_client):
+    with mock.patch("django.utils.timezone.now", return_value=AFTER_CUTOFF):
+        html = ru_client.get(URL).content.decode()
+    assert "учитываются в расчётном периоде 12.2026" in html
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        html = ru_client.get(URL).content.decode()
+    assert "учитываются в расчётном периоде" not in html
+
+
+@pytest.mark.django_db
+def test_an_english_submission_redirects_to_the_english_confirmation(client, at_before_cutoff):
+    response = client.post("/en/clients/meter-readings/", valid())
+    assert response.status_code == 302
+    assert response["Location"] == "/en/clients/meter-readings/confirmation/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Confirmation number" in html
