@@ -21,7 +21,7 @@ from ..models import SearchEntry
 from ..sources import DOCUMENTS_SECTION
 from ..synonyms import expand
 from ..text import highlight, meaningful, normalize, stems
-from . import sqlite_fts
+from . import pg_fts, sqlite_fts
 from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
 
 
@@ -77,15 +77,17 @@ class DatabaseAdapter:
         if not terms:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
         if connection.vendor == "sqlite" and sqlite_fts.available():
-            return self._search_sqlite(query, terms, language, section, page)
+            return self._search_ranked(sqlite_fts.ranked, query, terms, language, section, page)
+        if connection.vendor == "postgresql":
+            return self._search_ranked(pg_fts.ranked, query, terms, language, section, page)
         text = " ".join(terms)
         backend = query_backend()
         everything = backend.search(text, self._entries(language), operator="or")
         counts = everything.facet("section_key")
         return self._results(query, terms, language, section, page, counts, everything, backend)
 
-    def _search_sqlite(self, query, terms, language, section, page) -> SearchResults:
-        ranked = sqlite_fts.ranked(terms, language)
+    def _search_ranked(self, rank, query, terms, language, section, page) -> SearchResults:
+        ranked = rank(terms, language)
         counts = Counter(key for _pk, key in ranked)
         chosen = [pk for pk, key in ranked if not section or key == section]
         total = len(chosen)
