@@ -1,15 +1,16 @@
-"""The embedded adapter: SearchEntry rows through Wagtail's database search backend.
+"""The embedded adapter: SearchEntry rows in the index of Wagtail's database backend.
 
 Both the index and the query are Snowball stems (search.text), so Russian word forms match on
 SQLite too; on PostgreSQL the backend's `russian` configuration then sees the same stems on
-both sides. Ranking is the backend's own (BM25 on SQLite, ts_rank on PostgreSQL), with the
-heading weighted above the body.
+both sides. Wagtail's backend writes the index; the query is ours on SQLite (sqlite_fts:
+FTS5 and bm25) and PostgreSQL (pg_fts: GIN indexes and ts_rank), with the heading weighted
+above the text: Wagtail's own queries scale poorly on both (measured in benchmarks/). Any
+other database goes through Wagtail's backend.
 """
 
 from collections import Counter
 from typing import ClassVar
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Q
@@ -29,17 +30,6 @@ def section_label(key: str, label: str) -> str:
     if key == DOCUMENTS_SECTION:
         return gettext("Documents")
     return label
-
-
-def query_backend():
-    """Wagtail's database backend; on PostgreSQL with length-normalised ranking."""
-    if connection.vendor == "postgresql":
-        from .pg import SiteSearchPostgresBackend
-
-        params = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
-        params.pop("BACKEND", None)
-        return SiteSearchPostgresBackend(params)
-    return get_search_backend()
 
 
 LABELS_CACHE_KEY = "site-search:section-labels:{}"
@@ -81,7 +71,7 @@ class DatabaseAdapter:
         if connection.vendor == "postgresql":
             return self._search_ranked(pg_fts.ranked, query, terms, language, section, page)
         text = " ".join(terms)
-        backend = query_backend()
+        backend = get_search_backend()
         everything = backend.search(text, self._entries(language), operator="or")
         counts = everything.facet("section_key")
         return self._results(query, terms, language, section, page, counts, everything, backend)
