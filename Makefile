@@ -5,7 +5,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve _serve test lint format messages
+.PHONY: help install install-dev run serve _serve test chromium lint format messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -42,8 +42,14 @@ _serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn ruses.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-test: install-dev ## Run the test suite (PYTEST_ARGS="..." passes options to pytest)
+test: install-dev chromium ## Run the test suite (PYTEST_ARGS="..." passes options to pytest)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here). As root
+# it is installed when missing; otherwise they are skipped, except in CI where they fail.
+chromium:
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: install-dev ## Ruff: lint and format check
 	$(VENV)/bin/ruff check .

@@ -46,8 +46,9 @@ class FAQPage(Page):
         help_text=_("Categories in the order shown; drag questions to order them."),
     )
 
-    # Items of the mandatory disclosure (§6.2) this page covers; read by the compliance report.
-    disclosure_items = [13]
+    # Disclosure items this page covers (codes of disclosure/items.py: §6.2 item 13 and the
+    # FAQ section of §10.1); read by the compliance report.
+    disclosure_items = ("6.2-13", "10.1-faq")
 
     parent_page_types = ["home.SectionPage"]
     subpage_types: list[str] = []

@@ -11,12 +11,16 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from disclosure import demo_content as disclosure_demo
+from disclosure import models as disclosure_models
 from faq import demo as faq_demo
 from faq.models import FAQPage
 from readings.models import MeterReadingsPage
+from reception.models import ReceptionPage
 from tariffs.models import TariffsPage
 
 from .models import HomePage, SectionPage, SiteSettings, StandardPage
+from .translations import is_registered, register_translation
 
 
 @dataclass
@@ -56,13 +60,17 @@ def publish(page: Page) -> None:
 
 def ensure_translation(page: Page, spec: PageSpec) -> None:
     english = Locale.objects.get(language_code="en")
-    if page.get_translations().filter(locale=english).exists():
+    existing = page.get_translations().filter(locale=english).first()
+    if existing is not None:
+        if not is_registered(page, english):  # a database from before the registration
+            register_translation(page, existing)
         return
     translation = page.copy_for_translation(english)
     translation.title = spec.title_en
     for name, value in spec.fields_en.items():
         setattr(translation, name, value)
     publish(translation)
+    register_translation(page, translation)
 
 
 def ensure_page(parent: Page, spec: PageSpec) -> Page:
@@ -179,75 +187,41 @@ SECTIONS = [
                 fields_en={
                     "lead": "The price of electricity and how it is calculated.",
                     "body": paragraphs(
-                        "Tariffs for households are set by the regional regulator. This page "
-                        "shows the tariffs in force and the announced changes."
+                        "Tariffs for households and the categories equated to them are set by "
+                        "the regional regulator. This page shows the tariffs in force, the "
+                        "announced changes and the archive of past tariffs.",
+                        "A tariff depends on the region, the customer category and the "
+                        "metering option: single-rate, two zones (day and night) or three "
+                        "zones (peak, semi-peak, night). The calculator finds the cheapest.",
                     ),
                 },
             ),
             PageSpec(
                 slug="contracts",
-                model=StandardPage,
+                model=disclosure_models.ContractsPage,
                 title="Договоры энергоснабжения",
                 title_en="Supply contracts",
-                fields={
-                    "lead": (
-                        "Документы для заключения договора, порядок его заключения, основные "
-                        "условия и типовые формы договоров для разных категорий клиентов."
-                    ),
-                    "body": paragraphs(
-                        "Уведомление о возможности заключения договора или о недостающих "
-                        "документах направляется в течение 5 дней с момента получения "
-                        "заявления. Подписанный договор предоставляется в течение 30 дней "
-                        "юридическим лицам и в течение 10 рабочих дней физическим лицам при "
-                        "предоставлении всех необходимых документов."
-                    ),
-                },
-                fields_en={
-                    "lead": "Documents, procedure, main terms and standard contract forms.",
-                    "body": paragraphs(
-                        "We reply to an application within 5 days. A signed contract is issued "
-                        "within 30 days to businesses and within 10 working days to households "
-                        "once all documents are provided."
-                    ),
-                },
+                fields=disclosure_demo.CONTRACTS,
+                fields_en=disclosure_demo.CONTRACTS_EN,
             ),
             PageSpec(
                 slug="consumption-norms",
-                model=StandardPage,
+                model=disclosure_models.ConsumptionNormsPage,
                 title="Нормативы потребления",
                 title_en="Consumption norms",
-                fields={
-                    "lead": "Действующие нормативы потребления для клиентов — физических лиц.",
-                    "body": paragraphs(
-                        "Норматив применяется, когда прибор учёта отсутствует или неисправен."
-                    ),
-                },
+                fields={**disclosure_demo.CONSUMPTION_NORMS, "norms": disclosure_demo.norms()},
                 fields_en={
-                    "lead": "Consumption norms in force for households.",
-                    "body": paragraphs("A norm applies when there is no working meter."),
+                    **disclosure_demo.CONSUMPTION_NORMS_EN,
+                    "norms": disclosure_demo.norms(housing_en=disclosure_demo.HOUSING_EN),
                 },
             ),
             PageSpec(
                 slug="payment",
-                model=StandardPage,
+                model=disclosure_models.PaymentPage,
                 title="Оплата электроэнергии",
                 title_en="Paying for electricity",
-                fields={
-                    "lead": "Порядок и условия внесения платежей, пункты приёма платежей.",
-                    "body": paragraphs(
-                        "Клиентам выставляются счета, которые доставляются по почте либо "
-                        "распечатываются самостоятельно в личном кабинете клиента.",
-                        "Оплатить электроэнергию можно через пункты приёма платежей сторонних "
-                        "организаций, а также без комиссии в центрах обслуживания клиентов.",
-                    ),
-                },
-                fields_en={
-                    "lead": "How and where to pay.",
-                    "body": paragraphs(
-                        "Bills come by post or can be printed from the customer account. Pay "
-                        "at partner payment points or without commission at our offices."
-                    ),
-                },
+                fields=disclosure_demo.PAYMENT,
+                fields_en=disclosure_demo.PAYMENT_EN,
             ),
             PageSpec(
                 slug="meter-readings",
@@ -314,6 +288,22 @@ SECTIONS = [
                 },
             ),
             PageSpec(
+                slug="restriction",
+                model=disclosure_models.RestrictionPage,
+                title="Ограничение за неоплату",
+                title_en="Restriction for non-payment",
+                fields=disclosure_demo.RESTRICTION,
+                fields_en=disclosure_demo.RESTRICTION_EN,
+            ),
+            PageSpec(
+                slug="appeals",
+                model=disclosure_models.AppealsPage,
+                title="Обращения и жалобы",
+                title_en="Appeals and complaints",
+                fields=disclosure_demo.APPEALS,
+                fields_en=disclosure_demo.APPEALS_EN,
+            ),
+            PageSpec(
                 slug="faq",
                 model=FAQPage,
                 title="Вопросы и ответы",
@@ -323,109 +313,72 @@ SECTIONS = [
             ),
             PageSpec(
                 slug="outages",
-                model=StandardPage,
+                model=disclosure_models.OutagesPage,
                 title="Плановые отключения",
                 title_en="Planned outages",
-                fields={
-                    "lead": "Уведомления о плановых перерывах в электроснабжении.",
-                    "body": paragraphs(
-                        "О плановом отключении гражданам-потребителям сообщается не менее чем "
-                        "за 10 рабочих дней, юридическим лицам — не менее чем за месяц."
-                    ),
-                },
-                fields_en={
-                    "lead": "Notices of planned interruptions of supply.",
-                    "body": paragraphs(
-                        "Households are notified at least 10 working days ahead, businesses "
-                        "at least a month ahead."
-                    ),
-                },
+                fields=disclosure_demo.OUTAGES,
+                fields_en=disclosure_demo.OUTAGES_EN,
             ),
             PageSpec(
                 slug="services",
-                model=StandardPage,
+                model=disclosure_models.AdditionalServicesPage,
                 title="Дополнительные услуги",
                 title_en="Additional services",
                 fields={
-                    "lead": "Информация о дополнительных услугах, оказываемых Обществом.",
-                    "body": paragraphs(
-                        "Замена и поверка приборов учёта, выезд специалиста, акт сверки."
-                    ),
+                    **disclosure_demo.ADDITIONAL_SERVICES,
+                    "services": disclosure_demo.services(),
                 },
-                fields_en={
-                    "lead": "Additional services we offer.",
-                    "body": paragraphs("Meter replacement and testing, a specialist's visit."),
-                },
+                fields_en=disclosure_demo.ADDITIONAL_SERVICES_EN,
             ),
         ],
     ),
     PageSpec(
         slug="contacts",
-        model=StandardPage,
+        model=disclosure_models.ServiceCentresPage,
         title="Контакты",
         title_en="Contacts",
-        fields={
-            "lead": "Адреса, телефоны и режим работы центров обслуживания клиентов.",
-            "body": paragraphs(
-                "Центры очного обслуживания принимают клиентов в рабочие дни. Телефон горячей "
-                "линии и адрес электронной почты указаны внизу каждой страницы."
-            ),
-        },
-        fields_en={
-            "lead": "Addresses, phones and hours of our service centres.",
-            "body": paragraphs("The hotline and e-mail are at the foot of every page."),
-        },
+        fields=disclosure_demo.CONTACTS,
+        fields_en=disclosure_demo.CONTACTS_EN,
         children=[
             PageSpec(
                 slug="grid-companies",
-                model=StandardPage,
+                model=disclosure_models.GridCompaniesPage,
                 title="Сетевые организации",
                 title_en="Grid companies",
-                fields={
-                    "lead": "Контакты сетевых организаций для сообщений о перерывах и авариях.",
-                    "body": paragraphs(
-                        "Об отключении электроэнергии и авариях сообщайте диспетчеру "
-                        "сетевой организации, обслуживающей ваш район."
-                    ),
-                },
-                fields_en={
-                    "lead": "Grid companies to call about outages.",
-                    "body": paragraphs("Report outages to the grid company of your area."),
-                },
+                fields=disclosure_demo.GRID_COMPANIES,
+                fields_en=disclosure_demo.GRID_COMPANIES_EN,
             ),
         ],
     ),
     PageSpec(
         slug="reception",
-        model=StandardPage,
+        model=ReceptionPage,
         title="Виртуальная приёмная",
         title_en="Virtual reception",
         fields={
-            "lead": "Обращения, жалобы и предложения.",
+            "lead": (
+                "Обращения, жалобы и предложения. Обращение регистрируется сразу: вы получите "
+                "его номер и срок ответа."
+            ),
             "body": paragraphs(
                 "Обращение рассматривается в течение 15 календарных дней. Если ответ требует "
                 "более детальной проработки, после промежуточного ответа срок может быть "
-                "продлён, но не более чем на 15 календарных дней."
+                "продлён, но не более чем на 15 календарных дней. Обращение без контактных "
+                "данных не рассматривается."
             ),
         },
         fields_en={
-            "lead": "Appeals, complaints and suggestions.",
+            "lead": (
+                "Appeals, complaints and suggestions. Your appeal is registered at once: you "
+                "get its number and the date of the answer."
+            ),
             "body": paragraphs(
                 "We answer within 15 calendar days; after an interim reply the term may be "
-                "extended by at most 15 more days."
+                "extended by at most 15 more days. An appeal without contact details is not "
+                "considered."
             ),
         },
-        children=[
-            PageSpec(
-                slug="status",
-                model=StandardPage,
-                title="Статус обращения",
-                title_en="Appeal status",
-                fields={"lead": "Узнайте состояние обращения по его номеру."},
-                fields_en={"lead": "Look up your appeal by its number."},
-                show_in_menus=False,
-            ),
-        ],
+        # /reception/status/ and /reception/home-visit/ are routes of the page itself.
     ),
     PageSpec(
         slug="privacy",

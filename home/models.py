@@ -1,11 +1,13 @@
 """The home page, generic content pages and the site-wide settings."""
 
+from django.core.cache import cache
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -26,6 +28,26 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Finds the deepest page on the path in one query (by slugs, indexed, and full URL
+        paths) instead of one query per level, and lets it route the rest: a routable page
+        serves its own sub-paths (/clients/tariffs/csv/), any other page answers 404."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.filter(slug__in=path_components, url_path__in=prefixes)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            raise Http404
+        remaining = path_components[page.depth - self.depth :]
+        return page.specific.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -53,7 +75,7 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific().defer_streamfields()
+        context["children"] = self.get_children().live().public()
         return context
 
 
@@ -115,6 +137,23 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @staticmethod
+    def cache_key(site_id: int) -> str:
+        return f"site-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site: Site | None) -> "SiteSettings":
+        """Every page's footer reads them: kept in the shared cache, forgotten on save
+        (home/signals.py)."""
+        if site is None:
+            return super().for_site(site)
+        key = cls.cache_key(site.pk)
+        settings = cache.get(key)
+        if settings is None:
+            settings = super().for_site(site)
+            cache.set(key, settings, timeout=None)
+        return settings
 
     @property
     def hotline_tel(self) -> str:

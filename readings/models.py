@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from disclosure.models import MeterVisitNotice
 from home.blocks import BodyBlock
 
 from .services import ZONE_FIELDS, format_reading
@@ -210,8 +211,8 @@ class SubmissionHistory(models.Model):
 class MeterReadingsPage(RoutablePageMixin, Page):
     """The procedure of submitting meter readings and the intake form under it."""
 
-    # The §6.2 disclosure items this page covers (read by the compliance report).
-    disclosure_items = [6]
+    # The disclosure items it covers (codes of disclosure/items.py; the compliance report).
+    disclosure_items = ("6.2-6", "10.1-readings")
 
     lead = models.TextField(
         blank=True,
@@ -237,6 +238,11 @@ class MeterReadingsPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("meter readings page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["visits"] = MeterVisitNotice.objects.upcoming()[:50]
+        return context
 
     @path("")
     def form_view(self, request):

@@ -6,7 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import robots_txt
+from home.sitemap import AllLanguagesSitemap
+from home.views import accessibility_settings, robots_txt
 
 from .api import api_router
 
@@ -14,8 +15,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("accessibility/", accessibility_settings, name="accessibility"),
 ]
 
 if settings.DEBUG:

@@ -7,4 +7,6 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tariffs")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect_content_version()

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
+
+from home.content_version import FRAGMENT_TIMEOUT, content_version
 
 from . import services
 from .models.records import CustomerCategory, TariffPeriod, TariffRate, TariffRegion, ZoneHours
@@ -27,6 +30,17 @@ def published_periods(with_components: bool = False) -> QuerySet[TariffPeriod]:
     if with_components:
         periods = periods.prefetch_related("components")
     return periods
+
+
+def published_tariffs() -> tuple[list[TariffRegion], list[TariffPeriod]]:
+    """The regions and every published period with its rows: read in a few queries, then kept
+    in the shared cache until anything is published (home/content_version.py)."""
+    key = f"tariffs:{content_version()}"
+    tariffs = cache.get(key)
+    if tariffs is None:
+        tariffs = (list(TariffRegion.objects.all()), list(published_periods(with_components=True)))
+        cache.set(key, tariffs, timeout=FRAGMENT_TIMEOUT)
+    return tariffs
 
 
 def hours_by_zone(period: TariffPeriod) -> dict[str, str]:
@@ -110,14 +124,14 @@ def _view(ordered: list[TariffPeriod], period: TariffPeriod, compare: bool = Fal
 
 def select(region_slug: str | None, category: str | None, today: date) -> Selection:
     """The periods of one region and category: in force today, announced, archived."""
-    regions = list(TariffRegion.objects.all())
+    regions, published = published_tariffs()
     region = next((r for r in regions if r.slug == region_slug), regions[0] if regions else None)
     if category not in CustomerCategory.values:
         category = CustomerCategory.values[0]
     selection = Selection(regions, region, category, today)
     if region is None:
         return selection
-    periods = published_periods(with_components=True).filter(region=region, category=category)
+    periods = [p for p in published if p.region_id == region.pk and p.category == category]
     by_option: dict[str, list[TariffPeriod]] = defaultdict(list)
     for period in periods:
         by_option[period.metering_option].append(period)
@@ -137,7 +151,7 @@ def in_force_and_scheduled(today: date, absolute: Callable[[str], str] = str) ->
     """Every published rate in force today or announced, one row per rate, for the JSON and
     CSV downloads and the API. `absolute` turns the document's path into a full URL."""
     by_key: dict[tuple, list[TariffPeriod]] = defaultdict(list)
-    for period in published_periods():
+    for period in published_tariffs()[1]:
         by_key[(period.region_id, period.category, period.metering_option)].append(period)
     rows, document_urls = [], {}
     for periods in by_key.values():

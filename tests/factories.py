@@ -2,13 +2,22 @@
 
 import datetime as dt
 import json
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from wagtail.models import Page
 
-# --- tariffs ------------------------------------------------------------------------------
+from disclosure.models import (
+    GridCompany,
+    OutageNotice,
+    PaymentPoint,
+    ServiceCentre,
+    ServiceCentreHours,
+)
+from reception.choices import AnswerChannel, AppealType, CustomerType, Status, Topic, VisitGround
+from reception.models import Appeal, HomeVisitRequest
 from tariffs import services
 from tariffs.models import (
     PriceComponent,
@@ -18,6 +27,8 @@ from tariffs.models import (
     TariffsPage,
     ZoneHours,
 )
+
+# --- tariffs ------------------------------------------------------------------------------
 
 
 class TariffRegionFactory(factory.django.DjangoModelFactory):
@@ -139,6 +150,119 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
     confirmation_number = factory.Sequence(lambda n: f"ПУ-2026-{900000 + n:06d}")
     consent_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
     consent_policy_version = "test"
+
+
+# --- disclosure -----------------------------------------------------------------------------
+
+
+class ServiceCentreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceCentre
+
+    name = factory.Sequence(lambda n: f"ЦОК № {n}")
+    locality = "Москва"
+    address = factory.Sequence(lambda n: f"ул. Тестовая, д. {n}")
+    latitude = Decimal("55.75")
+    longitude = Decimal("37.61")
+    phones = "+7 495 000-00-00"
+    live = True
+
+
+class ServiceCentreHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceCentreHours
+
+    centre = factory.SubFactory(ServiceCentreFactory)
+    weekday = 0
+    opens = time(8, 30)
+    closes = time(17, 30)
+    break_starts = time(12, 30)
+    break_ends = time(13, 15)
+
+
+class PaymentPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PaymentPoint
+
+    name = factory.Sequence(lambda n: f"Пункт оплаты {n}")
+    kind = PaymentPoint.BANK
+    locality = "Москва"
+    address = factory.Sequence(lambda n: f"ул. Платёжная, д. {n}")
+    commission = Decimal("1.00")
+    latitude = Decimal("55.70")
+    longitude = Decimal("37.50")
+    live = True
+
+
+class GridCompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GridCompany
+
+    name = factory.Sequence(lambda n: f"Сетевая компания {n}")
+    area_served = "Москва"
+    dispatcher_phone = "8 800 000-00-00"
+    live = True
+
+
+class OutageNoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutageNotice
+
+    organisation = "ПАО «Россети Московский регион»"
+    work_type = "Ремонт линии"
+    reason = "Плановый ремонт"
+    localities = factory.Sequence(lambda n: f"Посёлок {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=45))
+    ends_at = factory.LazyAttribute(lambda notice: notice.starts_at + timedelta(hours=6))
+    audience = OutageNotice.ALL
+    responsible_position = "Мастер участка"
+    responsible_name = "Иванов Иван Иванович"
+    contact_phone = "8 800 000-00-00"
+    first_published_at = factory.LazyFunction(timezone.now)
+    live = True
+
+
+# --- reception -------------------------------------------------------------------------------
+
+
+class AppealFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Appeal
+
+    number = factory.Sequence(lambda n: f"ВП-2026-{900000 + n:06d}")
+    received_at = factory.LazyFunction(timezone.now)
+    topic = Topic.GENERAL
+    appeal_type = AppealType.COMPLAINT
+    customer_type = CustomerType.HOUSEHOLD
+    name = factory.Sequence(lambda n: f"Иванов Иван {n}")
+    email = factory.Sequence(lambda n: f"client{n}@example.ru")
+    phone = "+7 912 345-67-89"
+    message = "Прошу проверить начисления."
+    answer_channel = AnswerChannel.EMAIL
+    consent_at = factory.LazyFunction(timezone.now)
+    consent_policy_version = "page 1 rev 1"
+    status = Status.NEW
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=15))
+    original_due_date = factory.SelfAttribute("due_date")
+
+
+class HomeVisitRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HomeVisitRequest
+
+    number = factory.Sequence(lambda n: f"ВО-2026-{900000 + n:06d}")
+    received_at = factory.LazyFunction(timezone.now)
+    name = factory.Sequence(lambda n: f"Сидоров Пётр {n}")
+    phone = "+7 912 000-11-22"
+    postal_address = "Москва, ул. Лесная, 5, кв. 7"
+    account_number = factory.Sequence(lambda n: f"555{n:04d}")
+    ground = VisitGround.AGE
+    lives_alone = True
+    consent_at = factory.LazyFunction(timezone.now)
+    consent_policy_version = "page 1 rev 1"
+    visit_due_date = factory.LazyFunction(
+        lambda: timezone.localdate() + timezone.timedelta(days=42)
+    )
 
 
 # --- faq ------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def faq_page(db) -> FAQPage:
 
 
 def test_faq_page_covers_disclosure_item_13():
-    assert FAQPage.disclosure_items == [13]
+    assert FAQPage.disclosure_items == ("6.2-13", "10.1-faq")
 
 
 @pytest.mark.django_db

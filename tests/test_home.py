@@ -146,10 +146,62 @@ def test_robots_points_to_the_sitemap(ru_client):
 
 
 @pytest.mark.django_db
-def test_home_page_renders_in_few_queries(ru_client, django_assert_max_num_queries):
-    ru_client.get("/")  # warm the per-process caches (site root paths, settings)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/clients/",
+        "/clients/contracts/",
+        "/clients/tariffs/",
+        "/clients/meter-readings/",
+        "/contacts/",
+        "/reception/",
+        "/reception/status/",
+        "/privacy/",
+        "/en/clients/tariffs/",
+    ],
+)
+def test_public_pages_run_at_most_ten_queries(ru_client, url, django_assert_max_num_queries):
+    ru_client.get(url)  # warm the caches (site root paths, settings, menu, tariffs)
     with django_assert_max_num_queries(10):
-        assert ru_client.get("/").status_code == 200
+        assert ru_client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_published_page_joins_the_menu_at_once(ru_client, django_capture_on_commit_callbacks):
+    clients = SectionPage.objects.get(locale__language_code="ru")
+    assert "Новый раздел" not in ru_client.get("/").content.decode()  # the menu is cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        page = StandardPage(title="Новый раздел", slug="new-section", show_in_menus=True)
+        clients.add_child(instance=page)
+        page.save_revision().publish()
+    assert 'href="/clients/new-section/">Новый раздел' in ru_client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert "Новый раздел" not in ru_client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/clients/contracts/", 200),
+        ("/clients/tariffs/csv/", 200),  # a route of a routable page below the found page
+        ("/reception/status/", 200),
+        ("/clients/no-such-page/", 404),
+        ("/clients/contracts/no-such-page/", 404),
+        ("/no-such-section/contracts/", 404),
+    ],
+)
+def test_routing_below_the_home(ru_client, url, status):
+    assert ru_client.get(url).status_code == status
+
+
+@pytest.mark.django_db
+def test_an_unpublished_page_is_not_served(ru_client):
+    page = Page.objects.get(url_path="/home/clients/services/")
+    page.unpublish()
+    assert ru_client.get("/clients/services/").status_code == 404
 
 
 @pytest.mark.django_db

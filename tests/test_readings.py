@@ -67,7 +67,7 @@ def errors_of(html: str, field: str) -> str:
 def test_the_page_shows_the_procedure_and_the_form(ru_client):
     page = MeterReadingsPage.objects.get(locale__language_code="ru")
     assert page.url == URL
-    assert page.disclosure_items == [6]
+    assert page.disclosure_items == ("6.2-6", "10.1-readings")
     response = ru_client.get(URL)
     html = response.content.decode()
     assert "Если счётчик неисправен или отсутствует" in html  # §6.2 item 6: the consequences

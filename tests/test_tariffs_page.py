@@ -56,7 +56,7 @@ def test_demo_page_shows_rates_in_force_the_change_and_the_archive(ru_client):
     assert "Департамент экономической политики" in html  # the legal basis
     assert "сбытовая надбавка" in html  # how the price is made up
     assert "disclosure_items" not in html
-    assert TariffsPage.disclosure_items == [8]
+    assert TariffsPage.disclosure_items == ("6.2-8", "10.1-tariffs")
 
 
 @pytest.mark.django_db

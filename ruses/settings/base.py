@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.accessibility.AccessibilityMiddleware",  # the version for the visually impaired
 ]
 
 ROOT_URLCONF = "ruses.urls"
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.accessibility.context_processor",
             ],
         },
     },
@@ -145,6 +147,28 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
 
+# Private files (attachments to appeals: personal data) never get a public URL: on disk outside
+# MEDIA_ROOT, or in S3 under a private ACL with signed URLs; served to staff by a view that
+# checks permissions (reception/views.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+STORAGES["private"] = {
+    "BACKEND": "reception.files.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+}
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get(
+                "AWS_PRIVATE_STORAGE_BUCKET_NAME", os.environ["AWS_STORAGE_BUCKET_NAME"]
+            ),
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
 # E-mail: SMTP from the environment; dev and test replace the backend.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -190,6 +214,14 @@ WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Disclosure: map tiles for the service-centre and payment-point maps ({z}/{x}/{y}; empty turns
+# the tiles off and leaves the markers), and the age after which the compliance report calls a
+# disclosure page stale.
+DISCLOSURE_MAP_TILE_URL = os.environ.get(
+    "DISCLOSURE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+DISCLOSURE_STALE_MONTHS = int(os.environ.get("DISCLOSURE_STALE_MONTHS", "12"))
 
 # Front-end cache purge on publish (a reverse proxy that accepts PURGE, e.g. nginx or Varnish).
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):

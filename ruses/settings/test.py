@@ -14,6 +14,16 @@ MEDIA_ROOT = BASE_DIR / ".pytest-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "reception.files.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(BASE_DIR / ".pytest-private-media")},
+    },
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}
+# Tests need no durability: skipping the disk flush on every commit makes the live-server
+# (browser) tests, which reload the demo after each test, several times faster.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF"
+else:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"

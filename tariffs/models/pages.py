@@ -58,7 +58,7 @@ class TariffsPage(RoutablePageMixin, Page):
         help_text=_("Shown under the tables: how tariffs are set, who to ask."),
     )
 
-    disclosure_items = [8]
+    disclosure_items = ("6.2-8", "10.1-tariffs")
     parent_page_types = ["home.SectionPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1

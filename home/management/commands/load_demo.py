@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 import disclosure.demo
 import readings.demo
+import reception.demo
 import search.demo
 import tariffs.demo
 from home.demo import load_site
@@ -15,5 +16,6 @@ class Command(BaseCommand):
         disclosure.demo.load(home)
         readings.demo.load(home)
         tariffs.demo.load(home)
+        reception.demo.load(home)
         search.demo.load(home)  # last: indexes what the others made
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

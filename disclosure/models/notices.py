@@ -1,0 +1,179 @@
+"""Notices of planned outages (§7 2.1.2) and meter-reading visits (§7 2.1), with the lead times
+the standard requires checked before a notice can be saved or published."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.search import index
+
+from disclosure import services
+
+from .records import check_phone
+
+
+def publication_date(notice) -> date:
+    """The day customers learn of the notice: when it was first published, the scheduled
+    go-live date, or today."""
+    moment = notice.first_published_at or notice.go_live_at or timezone.now()
+    return moment.astimezone(services.MOSCOW).date()
+
+
+class NoticeQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def upcoming(self):
+        return self.live().filter(visit_on__gte=timezone.localdate())
+
+
+class Notice(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    organisation = models.CharField(
+        max_length=200,
+        verbose_name=_("organisation"),
+        help_text=_("Who does the work, e.g. the grid company."),
+    )
+    work_type = models.CharField(max_length=200, verbose_name=_("type of work"))
+    localities = models.CharField(
+        max_length=255, verbose_name=_("localities"), help_text=_("Comma-separated.")
+    )
+    streets = models.TextField(
+        blank=True, verbose_name=_("streets and houses"), help_text=_("Where exactly.")
+    )
+    responsible_position = models.CharField(
+        max_length=150, verbose_name=_("responsible person's position")
+    )
+    responsible_name = models.CharField(
+        max_length=150,
+        verbose_name=_("responsible person's full name"),
+        help_text=_("Surname, first name and patronymic."),
+    )
+    contact_phone = models.CharField(
+        max_length=60, verbose_name=_("contact phone"), validators=[check_phone]
+    )
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class OutageNotice(Notice):
+    HOUSEHOLDS = services.AUDIENCE_HOUSEHOLDS
+    BUSINESSES = services.AUDIENCE_BUSINESSES
+    ALL = services.AUDIENCE_ALL
+
+    reason = models.CharField(max_length=255, verbose_name=_("reason"))
+    starts_at = models.DateTimeField(verbose_name=_("start"))
+    ends_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("end"), help_text=_("Or give the duration.")
+    )
+    duration = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("duration"),
+        help_text=_("When the end is not known exactly, e.g. «до 6 часов»."),
+    )
+    audience = models.CharField(
+        max_length=20,
+        choices=[
+            (HOUSEHOLDS, _("Households")),
+            (BUSINESSES, _("Legal entities")),
+            (ALL, _("Households and legal entities")),
+        ],
+        default=ALL,
+        verbose_name=_("audience"),
+        help_text=_(
+            "Sets the lead time: 10 working days for households, one month for legal entities."
+        ),
+    )
+    emergency = models.BooleanField(
+        default=False,
+        verbose_name=_("emergency work"),
+        help_text=_("Emergency work is announced as soon as it is known; no lead time applies."),
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("work_type"),
+        FieldPanel("reason"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("duration")]),
+        MultiFieldPanel([FieldPanel("localities"), FieldPanel("streets")], heading=_("Where")),
+        FieldRowPanel(
+            [FieldPanel("responsible_position"), FieldPanel("responsible_name")],
+            heading=_("Responsible person"),
+        ),
+        FieldPanel("contact_phone"),
+        FieldPanel("audience"),
+        FieldPanel("emergency"),
+    ]
+    search_fields = [index.SearchField("work_type"), index.SearchField("localities")]
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("planned outage notice")
+        verbose_name_plural = _("planned outage notices")
+
+    def __str__(self) -> str:
+        return f"{self.starts_at.astimezone(services.MOSCOW):%d.%m.%Y} — {self.localities}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.ends_at and not self.duration:
+            raise ValidationError({"ends_at": _("Give the end or the duration.")})
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must be after the start.")})
+        if self.starts_at:
+            error = self.lead_time_error()
+            if error:
+                raise ValidationError({"starts_at": error})
+
+    def lead_time_error(self) -> str | None:
+        return services.outage_lead_time_error(
+            publication_date(self),
+            self.starts_at.astimezone(services.MOSCOW).date(),
+            self.audience,
+            self.emergency,
+        )
+
+
+class MeterVisitNotice(Notice):
+    visit_on = models.DateField(verbose_name=_("date of the visit"))
+    time_from = models.TimeField(verbose_name=_("from"))
+    time_to = models.TimeField(
+        verbose_name=_("until"), help_text=_("The approximate interval of the visit.")
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("work_type"),
+        FieldRowPanel([FieldPanel("visit_on"), FieldPanel("time_from"), FieldPanel("time_to")]),
+        MultiFieldPanel([FieldPanel("localities"), FieldPanel("streets")], heading=_("Where")),
+        FieldRowPanel(
+            [FieldPanel("responsible_position"), FieldPanel("responsible_name")],
+            heading=_("Responsible person"),
+        ),
+        FieldPanel("contact_phone"),
+    ]
+    search_fields = [index.SearchField("localities")]
+
+    class Meta:
+        ordering = ["visit_on", "time_from"]
+        verbose_name = _("meter-reading visit notice")
+        verbose_name_plural = _("meter-reading visit notices")
+
+    def __str__(self) -> str:
+        return f"{self.visit_on:%d.%m.%Y} — {self.localities}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.time_from and self.time_to and self.time_to <= self.time_from:
+            raise ValidationError({"time_to": _("The interval must end after it starts.")})
+        if self.visit_on:
+            error = services.meter_visit_lead_time_error(publication_date(self), self.visit_on)
+            if error:
+                raise ValidationError({"visit_on": error})

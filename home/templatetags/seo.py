@@ -1,0 +1,70 @@
+"""What search engines and link previews read: canonical URL, description, Open Graph locale,
+and the schema.org Organization built from the site settings."""
+
+import json
+
+from django import template
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
+
+register = template.Library()
+
+OG_LOCALES = {"ru": "ru_RU", "en": "en_GB"}
+
+# Characters that could end the <script> element or confuse an HTML parser.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page: Page | None = None) -> str:
+    """The page's own absolute URL on the host that served it (like the hreflang links and
+    robots.txt), without the query string (search result pages, filters)."""
+    request: HttpRequest = context["request"]
+    url = page.get_url(request) if isinstance(page, Page) else None
+    return request.build_absolute_uri(url or request.path)
+
+
+@register.simple_tag
+def meta_description(page: Page | None = None) -> str:
+    """The editor's search description, else the page's lead paragraph."""
+    if page is None:
+        return ""
+    return (getattr(page, "search_description", "") or getattr(page, "lead", "") or "").strip()
+
+
+@register.filter
+def og_locale(language_code: str) -> str:
+    return OG_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag
+def json_ld(data: dict) -> SafeString:
+    """A <script type="application/ld+json"> element, escaped for HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def organization_data(context) -> dict:
+    """schema.org Organization from SiteSettings: name, address, phone, e-mail, the home URL."""
+    request: HttpRequest = context["request"]
+    site_settings = context["settings"]["home"]["SiteSettings"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": site_settings.company_name,
+        "url": request.build_absolute_uri("/"),
+    }
+    if site_settings.hotline_phone:
+        data["telephone"] = site_settings.hotline_phone
+    if site_settings.email:
+        data["email"] = site_settings.email
+    if site_settings.head_office_address:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": site_settings.head_office_address,
+            "addressCountry": "RU",
+        }
+    return data

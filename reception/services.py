@@ -1,0 +1,131 @@
+"""Domain rules of the virtual reception: due dates (DESIGN.md's deadline table, §7, §8.4,
+§9.2), the extension after an interim reply, and the contact-details rule (§9.2, §11).
+
+Plain typed functions; dates are counted from the day received in Moscow time."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from home.workdays import add_working_days
+
+from .choices import AnswerChannel, CustomerType, Topic
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+
+# §9.2 and §8.4: 15 calendar days, one extension of at most 15 more after an interim reply.
+GENERAL_DAYS = 15
+MAX_EXTENSION_DAYS = 15
+HOME_VISIT_WORKING_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Term:
+    days: int
+    working: bool = False  # working days on the production calendar, else calendar days
+
+    def due(self, received: date) -> date:
+        if self.working:
+            return add_working_days(received, self.days)
+        return received + timedelta(days=self.days)
+
+
+def received_day(received_at: datetime) -> date:
+    """The day an appeal was received, in Moscow time (an appeal sent at 23:30 UTC on the
+    31st arrives on the 1st in Moscow)."""
+    if received_at.tzinfo is None:
+        raise ValueError("received_at must be timezone-aware")
+    return received_at.astimezone(MOSCOW).date()
+
+
+def term_for(topic: str, customer_type: str = CustomerType.HOUSEHOLD, phone_left: bool = True):
+    """The term of an appeal by topic (DESIGN.md's deadline table)."""
+    household = customer_type == CustomerType.HOUSEHOLD
+    match topic:
+        case Topic.CONTRACT_APPLICATION:
+            return Term(5)
+        case Topic.SIGNED_CONTRACT:
+            return Term(10, working=True) if household else Term(30)
+        case Topic.CONTRACT_CHANGE:
+            return Term(30) if household else Term(15)
+        case Topic.POWER_QUALITY:
+            return Term(2)
+        case Topic.GRID_REQUEST:
+            return Term(5)
+        case Topic.METER_CONDITIONS:
+            return Term(10)
+        case Topic.RECONCILIATION:
+            return Term(3)
+        case Topic.CALLBACK:
+            return Term(5, working=True) if phone_left else Term(20, working=True)
+        case Topic.HOME_VISIT:
+            return Term(HOME_VISIT_WORKING_DAYS, working=True)
+        case _:  # general appeals, information requests, complaints, suggestions, debt
+            return Term(GENERAL_DAYS)
+
+
+def due_date(
+    topic: str,
+    received_at: datetime,
+    customer_type: str = CustomerType.HOUSEHOLD,
+    phone_left: bool = True,
+) -> date:
+    """The date by which the appeal must be answered."""
+    return term_for(topic, customer_type, phone_left).due(received_day(received_at))
+
+
+def home_visit_due(received_at: datetime) -> date:
+    """§8.4: the visit takes place within 30 working days of the request."""
+    return due_date(Topic.HOME_VISIT, received_at)
+
+
+class ExtensionRefused(ValueError):
+    pass
+
+
+def extended_due_date(
+    current_due: date, days: int, interim_reply_at: datetime | None, already_extended: bool
+) -> date:
+    """§8.4, §9.2: one extension of at most 15 days, only after an interim reply."""
+    if interim_reply_at is None:
+        raise ExtensionRefused("An interim reply must be recorded before the term is extended.")
+    if already_extended:
+        raise ExtensionRefused("The term has already been extended once.")
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise ExtensionRefused(f"An extension is 1 to {MAX_EXTENSION_DAYS} days.")
+    return current_due + timedelta(days=days)
+
+
+def contact_errors(
+    answer_channel: str, email: str, phone: str, postal_address: str
+) -> dict[str, str]:
+    """§9.2: an appeal without contact details is not considered. At least one contact, and
+    the one the chosen answer channel (§11) needs. Field name -> problem code."""
+    email, phone, postal_address = email.strip(), phone.strip(), postal_address.strip()
+    if not (email or phone or postal_address):
+        return {"__all__": "no_contact"}
+    needed = {
+        AnswerChannel.EMAIL: ("email", email),
+        AnswerChannel.POST: ("postal_address", postal_address),
+        AnswerChannel.PHONE: ("phone", phone),
+    }.get(answer_channel)
+    if needed and not needed[1]:
+        return {needed[0]: "channel_needs_it"}
+    return {}
+
+
+def normalise_phone(phone: str) -> str:
+    """The last ten digits: +7 (912) 345-67-89 and 8 912 345 67 89 are the same phone."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return digits[-10:]
+
+
+def contact_matches(contact: str, email: str, phone: str) -> bool:
+    """The status lookup: the contact typed matches the appeal's e-mail or phone."""
+    contact = contact.strip()
+    if not contact:
+        return False
+    if "@" in contact:
+        return bool(email) and contact.casefold() == email.strip().casefold()
+    digits = normalise_phone(contact)
+    return len(digits) >= 10 and digits == normalise_phone(phone)

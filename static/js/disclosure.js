@@ -1,0 +1,110 @@
+// A small map for the lists of service centres and payment points: progressive enhancement.
+// It reads data-lat/data-lon from the list items, fits them into the box, draws the tiles
+// of the configured tile server (Web Mercator, {z}/{x}/{y}) and one link-marker per item.
+(function () {
+  "use strict";
+  var TILE = 256;
+
+  function project(lat, lon, zoom) {
+    var scale = TILE * Math.pow(2, zoom);
+    var sin = Math.sin((lat * Math.PI) / 180);
+    return {
+      x: ((lon + 180) / 360) * scale,
+      y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale,
+    };
+  }
+
+  function fitZoom(points, width, height) {
+    for (var zoom = 16; zoom > 1; zoom--) {
+      var xs = points.map(function (p) { return project(p.lat, p.lon, zoom).x; });
+      var ys = points.map(function (p) { return project(p.lat, p.lon, zoom).y; });
+      if (Math.max.apply(null, xs) - Math.min.apply(null, xs) < width - 40 &&
+          Math.max.apply(null, ys) - Math.min.apply(null, ys) < height - 40) {
+        return zoom;
+      }
+    }
+    return 1;
+  }
+
+  function draw(box) {
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-lat][data-lon]"));
+    var points = items.map(function (item) {
+      return { lat: parseFloat(item.dataset.lat), lon: parseFloat(item.dataset.lon), item: item };
+    });
+    if (!points.length) return;
+    box.hidden = false;
+    var width = box.clientWidth, height = box.clientHeight;
+    var zoom = fitZoom(points, width, height);
+    var projected = points.map(function (p) { return project(p.lat, p.lon, zoom); });
+    var cx = (Math.min.apply(null, projected.map(function (p) { return p.x; })) +
+              Math.max.apply(null, projected.map(function (p) { return p.x; }))) / 2;
+    var cy = (Math.min.apply(null, projected.map(function (p) { return p.y; })) +
+              Math.max.apply(null, projected.map(function (p) { return p.y; }))) / 2;
+    var left = cx - width / 2, top = cy - height / 2;
+    var template = box.dataset.tileUrl;
+    if (template) {
+      var max = Math.pow(2, zoom);
+      for (var tx = Math.floor(left / TILE); tx <= Math.floor((left + width) / TILE); tx++) {
+        for (var ty = Math.floor(top / TILE); ty <= Math.floor((top + height) / TILE); ty++) {
+          if (ty < 0 || ty >= max) continue;
+          var img = document.createElement("img");
+          img.alt = "";
+          img.src = template.replace("{z}", zoom).replace("{x}", ((tx % max) + max) % max).replace("{y}", ty);
+          img.style.left = tx * TILE - left + "px";
+          img.style.top = ty * TILE - top + "px";
+          box.appendChild(img);
+        }
+      }
+      var credit = document.createElement("span");
+      credit.className = "record-map__credit";
+      credit.textContent = "© OpenStreetMap";
+      box.appendChild(credit);
+    }
+    points.forEach(function (point, index) {
+      var marker = document.createElement("a");
+      marker.className = "record-map__marker";
+      marker.href = "#" + point.item.id;
+      marker.title = point.item.dataset.name;
+      marker.setAttribute("aria-label", point.item.dataset.name);
+      marker.style.left = projected[index].x - left + "px";
+      marker.style.top = projected[index].y - top + "px";
+      box.appendChild(marker);
+    });
+  }
+
+  document.querySelectorAll("[data-record-map]").forEach(draw);
+})();
+
+// "Open now" again in the browser, in Moscow time, so that a page served from a cache stays
+// right; the server's answer stays when the browser cannot tell the Moscow time.
+(function () {
+  "use strict";
+  var list = document.querySelector("[data-days-off]");
+  if (!list || !window.Intl) return;
+  var parts;
+  try {
+    parts = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23",
+    }).formatToParts(new Date());
+  } catch (error) {
+    return;
+  }
+  var get = function (type) {
+    return parts.filter(function (part) { return part.type === type; })[0].value;
+  };
+  var today = get("year") + "-" + get("month") + "-" + get("day");
+  var minute = get("hour") + ":" + get("minute");
+  var weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+  var daysOff = JSON.parse(list.dataset.daysOff || "[]");
+  list.querySelectorAll("[data-hours]").forEach(function (item) {
+    var badge = item.querySelector("[data-open-badge]");
+    if (!badge) return;
+    var open = daysOff.indexOf(today) === -1 && JSON.parse(item.dataset.hours).some(function (s) {
+      var inBreak = s[3] && s[4] && s[3] <= minute && minute < s[4];
+      return s[0] === weekday && s[1] <= minute && minute < s[2] && !inBreak;
+    });
+    badge.textContent = open ? badge.dataset.openText : badge.dataset.closedText;
+    badge.className = "badge " + (open ? "badge--open" : "badge--closed");
+  });
+})();

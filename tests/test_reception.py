@@ -1,0 +1,453 @@
+"""The public side of the virtual reception: the appeal form, the confirmation, the status
+lookup, the home-visit request and the survey."""
+
+import io
+import re
+import threading
+import zipfile
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, OutgoingEmail
+from reception.choices import Status
+from reception.files import MAX_FILE_SIZE
+from reception.models import Appeal, AppealAttachment, HomeVisitRequest, ReceptionPage, SurveyPage
+from reception.services import due_date
+
+from .factories import AppealFactory
+
+URL = "/reception/"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def appeal_data(**overrides):
+    data = {
+        "topic": "general",
+        "appeal_type": "complaint",
+        "customer_type": "household",
+        "name": "Петрова Анна Сергеевна",
+        "email": "anna@example.ru",
+        "phone": "+7 912 345-67-89",
+        "postal_address": "",
+        "account_number": "1234567890",
+        "message": "Счёт за октябрь пришёл с ошибкой.",
+        "answer_channel": "email",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_form_page_shows_every_contract_field(ru_client):
+    html = ru_client.get(URL).content.decode()
+    for name in [
+        "topic", "appeal_type", "customer_type", "name", "email", "phone", "postal_address",
+        "account_number", "message", "answer_channel", "attachments", "consent",
+    ]:  # fmt: skip
+        assert f'name="{name}"' in html, name
+    assert 'href="/privacy/"' in html
+    assert "csrfmiddlewaretoken" in html
+    assert 'enctype="multipart/form-data"' in html
+
+
+@pytest.mark.django_db
+def test_form_page_is_not_cached(ru_client):
+    response = ru_client.get(URL)
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_valid_appeal_is_registered_and_redirected_to_its_confirmation(
+    ru_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = ru_client.post(URL, appeal_data())
+    assert response.status_code == 302
+    appeal = Appeal.objects.get(name="Петрова Анна Сергеевна")
+    assert re.fullmatch(r"ВП-\d{4}-\d{6}", appeal.number)
+    assert appeal.due_date == due_date("general", appeal.received_at)
+    assert appeal.status == Status.NEW
+    assert appeal.events.filter(action="registered").exists()
+    # Consent: when, and which published revision of the policy page.
+    assert appeal.consent_at is not None
+    assert re.match(r"page \d+ rev \d+ ", appeal.consent_policy_version)
+
+    page = ru_client.get(response["Location"])
+    html = page.content.decode()
+    assert appeal.number in html
+    assert appeal.due_date.strftime("%d.%m.%Y") in html
+    assert "Петрова" not in html and "anna@example.ru" not in html
+    assert [m.to for m in mail.outbox] == [["anna@example.ru"]]
+    assert appeal.number in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_consent_records_the_published_version_of_the_policy(ru_client):
+    privacy = Page.objects.get(url_path="/home/privacy/").specific
+    ru_client.post(URL, appeal_data(name="Первый"))
+    privacy.save_revision().publish()
+    privacy.refresh_from_db()
+    ru_client.post(URL, appeal_data(name="Второй"))
+    first, second = (
+        Appeal.objects.get(name=n).consent_policy_version for n in ("Первый", "Второй")
+    )
+    assert second.startswith(f"page {privacy.pk} rev {privacy.live_revision_id} ")
+    assert first != second
+
+
+@pytest.mark.django_db
+def test_deleting_an_appeal_deletes_its_files(ru_client):
+    upload = SimpleUploadedFile("скан.png", PNG_BYTES)
+    ru_client.post(URL, {**appeal_data(), "attachments": [upload]})
+    attachment = AppealAttachment.objects.get()
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+    attachment.appeal.delete()
+    assert not storage.exists(name)
+
+
+@pytest.mark.django_db
+def test_confirmation_needs_a_valid_token(ru_client):
+    appeal = AppealFactory()
+    assert ru_client.get(f"{URL}thanks/{appeal.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_email_failure_keeps_the_appeal(ru_client, django_capture_on_commit_callbacks):
+    with (
+        mock.patch("home.mail.send_mail", side_effect=ConnectionRefusedError("SMTP down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = ru_client.post(URL, appeal_data())
+    assert response.status_code == 302
+    appeal = Appeal.objects.get(name="Петрова Анна Сергеевна")
+    outgoing = OutgoingEmail.objects.get(recipient="anna@example.ru")
+    assert outgoing.sent_at is None and "ConnectionRefusedError" in outgoing.last_error
+    assert appeal.number in outgoing.body  # kept for the retry
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"email": "", "phone": "", "postal_address": ""}, "postal_address", "хотя бы один"),
+        ({"email": "", "answer_channel": "email"}, "email", "выбранному способу"),
+        ({"answer_channel": "post"}, "postal_address", "выбранному способу"),
+        ({"phone": "", "answer_channel": "phone"}, "phone", "выбранному способу"),
+        ({"consent": None}, "consent", "без вашего согласия"),
+        ({"phone": "12-34"}, "phone", "с кодом"),
+        ({"message": ""}, "message", "заполнить это поле"),
+    ],
+)
+def test_rejected_form_explains_next_to_the_field_and_keeps_the_input(
+    ru_client, overrides, field, message
+):
+    response = ru_client.post(URL, appeal_data(**overrides))
+    assert response.status_code == 400
+    assert not Appeal.objects.exists()
+    html = response.content.decode()
+    assert message in html.lower()
+    if field:
+        assert f'id="id_{field}-error"' in html
+        assert re.search(rf'aria-describedby="[^"]*id_{field}-error', html)
+    assert 'value="Петрова Анна Сергеевна"' in html  # what was typed is kept
+    if field != "message":
+        assert "Счёт за октябрь пришёл с ошибкой." in html
+
+
+@pytest.mark.django_db
+def test_form_tells_that_files_must_be_chosen_again(ru_client):
+    assert "выберите файлы заново" in ru_client.get(URL).content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_accepted_files_are_stored_privately(ru_client, settings):
+    files = [
+        SimpleUploadedFile("скан.png", PNG_BYTES, content_type="image/png"),
+        SimpleUploadedFile("письмо.docx", docx_bytes(), content_type="application/octet-stream"),
+        SimpleUploadedFile("акт.pdf", b"%PDF-1.7\n%test\n", content_type="application/pdf"),
+    ]
+    response = ru_client.post(URL, {**appeal_data(), "attachments": files})
+    assert response.status_code == 302
+    stored = AppealAttachment.objects.order_by("original_name")
+    assert [(a.original_name, a.extension) for a in stored] == [
+        ("акт.pdf", "pdf"),
+        ("письмо.docx", "docx"),
+        ("скан.png", "png"),
+    ]
+    for attachment in stored:
+        path = attachment.file.path
+        assert str(settings.MEDIA_ROOT) not in path
+        assert "скан" not in path  # the stored name is random
+        with pytest.raises(ValueError):
+            attachment.file.url  # noqa: B018  (no public URL at all)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("договор.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64),  # a Windows executable
+        ("фото.jpg", b"\x7fELF\x02\x01\x01" + b"\x00" * 64),  # a Linux executable
+        ("письмо.docx", b"PK\x03\x04" + b"\x00" * 64),  # not a real zip
+    ],
+)
+def test_a_file_that_is_not_what_its_name_says_is_refused(ru_client, name, content):
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = ru_client.post(URL, {**appeal_data(), "attachments": [upload]})
+    assert response.status_code == 400
+    assert not Appeal.objects.exists()
+    html = response.content.decode()
+    assert "не является документом PDF, JPEG, PNG или DOCX" in html
+    assert 'id="id_attachments-error"' in html
+
+
+@pytest.mark.django_db
+def test_a_zip_without_a_word_document_is_refused(ru_client):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("payload.exe", b"MZ")
+    upload = SimpleUploadedFile("письмо.docx", buffer.getvalue())
+    response = ru_client.post(URL, {**appeal_data(), "attachments": [upload]})
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_too_large_file_is_refused(ru_client):
+    big = SimpleUploadedFile("скан.pdf", b"%PDF-1.7\n" + b"0" * MAX_FILE_SIZE)
+    response = ru_client.post(URL, {**appeal_data(), "attachments": [big]})
+    assert response.status_code == 400
+    assert not Appeal.objects.exists()
+    assert "больше 5 МБ" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_honeypot_stores_nothing(ru_client):
+    response = ru_client.post(URL, appeal_data(website="http://spam.example"))
+    assert response.status_code == 302
+    assert not Appeal.objects.exists()
+
+
+@pytest.mark.django_db
+def test_submissions_are_rate_limited_per_address(ru_client):
+    for _ in range(5):
+        assert ru_client.post(URL, appeal_data()).status_code == 302
+    response = ru_client.post(URL, appeal_data())
+    assert response.status_code == 429
+    assert Appeal.objects.count() == 5
+    assert "Слишком много попыток" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_page_runs_a_bounded_number_of_queries(ru_client, django_assert_max_num_queries):
+    """At most one query more than a plain text page (the policy link), whatever the number
+    of appeals, and within the site's budget of 10 once the shared layout fits in it."""
+    ru_client.get(URL)  # warm the per-process caches
+    ru_client.get("/contacts/")
+    with CaptureQueriesContext(connection) as plain_page:
+        ru_client.get("/contacts/")
+    AppealFactory.create_batch(20)
+    with django_assert_max_num_queries(max(10, len(plain_page) + 1)):
+        assert ru_client.get(URL).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/en/reception/status/", "/en/reception/home-visit/"])
+def test_english_routes_answer(ru_client, url):
+    assert ru_client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_english_form_is_in_english(ru_client):
+    html = ru_client.get("/en/reception/").content.decode()
+    assert "Send the appeal" in html
+    assert 'href="/en/privacy/"' in html
+
+
+# --- status lookup -------------------------------------------------------------------------
+
+STATUS_URL = "/reception/status/"
+
+
+@pytest.mark.django_db
+def test_status_lookup_shows_status_and_due_date_only(ru_client):
+    appeal = AppealFactory(email="anna@example.ru", name="Петрова Анна", message="Секрет")
+    response = ru_client.post(STATUS_URL, {"number": appeal.number, "contact": "anna@example.ru"})
+    html = response.content.decode()
+    assert "Зарегистрировано" in html
+    assert appeal.due_date.strftime("%d.%m.%Y") in html
+    assert "Петрова" not in html and "Секрет" not in html
+
+
+@pytest.mark.django_db
+def test_wrong_pair_answers_like_an_unknown_number(ru_client):
+    appeal = AppealFactory(email="anna@example.ru", phone="+7 912 345-67-89")
+
+    def answer(number, contact):
+        html = ru_client.post(STATUS_URL, {"number": number, "contact": contact}).content
+        html = html.decode()
+        main = html[html.index("<main") : html.index("</main>")].replace(number, "N")
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", main)
+
+    wrong_contact = answer(appeal.number, "other@example.ru")
+    unknown_number = answer("ВП-2026-999999", "other@example.ru")
+    assert wrong_contact == unknown_number
+    assert "не найдено" in wrong_contact
+    assert appeal.due_date.strftime("%d.%m.%Y") not in wrong_contact
+    assert "Зарегистрировано" in answer(appeal.number, "8 912 345 67 89")
+
+
+@pytest.mark.django_db
+def test_status_lookup_is_rate_limited(ru_client):
+    for _ in range(10):
+        ru_client.post(STATUS_URL, {"number": "ВП-2026-000001", "contact": "a@example.ru"})
+    response = ru_client.post(STATUS_URL, {"number": "ВП-2026-000001", "contact": "a@b.ru"})
+    assert response.status_code == 429
+
+
+# --- home visit ----------------------------------------------------------------------------
+
+VISIT_URL = "/reception/home-visit/"
+
+
+def visit_data(**overrides):
+    data = {
+        "name": "Сидоров Пётр Ильич",
+        "phone": "+7 912 000-11-22",
+        "postal_address": "Москва, ул. Лесная, 5, кв. 7",
+        "account_number": "5550001",
+        "ground": "age",
+        "lives_alone": "on",
+        "message": "",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.mark.django_db
+def test_home_visit_is_registered_with_a_date_within_30_working_days(ru_client):
+    response = ru_client.post(VISIT_URL, visit_data())
+    assert response.status_code == 302
+    visit = HomeVisitRequest.objects.get()
+    assert visit.visit_due_date == due_date("home_visit", visit.received_at)
+    html = ru_client.get(response["Location"]).content.decode()
+    assert visit.number in html and visit.visit_due_date.strftime("%d.%m.%Y") in html
+
+
+@pytest.mark.django_db
+def test_home_visit_at_most_once_a_year(ru_client):
+    assert ru_client.post(VISIT_URL, visit_data()).status_code == 302
+    response = ru_client.post(VISIT_URL, visit_data(name="Сидорова"))
+    assert response.status_code == 400
+    assert "уже запрашивался" in response.content.decode()
+    HomeVisitRequest.objects.update(received_at=timezone.now() - timezone.timedelta(days=366))
+    assert ru_client.post(VISIT_URL, visit_data()).status_code == 302
+
+
+@pytest.mark.django_db
+def test_home_visit_only_for_lone_customers(ru_client):
+    response = ru_client.post(VISIT_URL, visit_data(lives_alone=None))
+    assert response.status_code == 400
+    assert not HomeVisitRequest.objects.exists()
+
+
+# --- survey --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_survey_is_built_with_the_form_builder(ru_client):
+    survey = SurveyPage.objects.get(locale__language_code="ru")
+    assert survey.url == "/reception/survey/"
+    assert survey.form_fields.count() >= 4
+    assert ru_client.get("/reception/survey/").status_code == 200
+    assert ru_client.get("/en/reception/survey/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_survey_answers_are_stored_and_the_browser_redirected(ru_client):
+    survey = SurveyPage.objects.get(locale__language_code="ru")
+    form = survey.get_form(page=survey)
+    data = {}
+    for name, field in form.fields.items():
+        if hasattr(field, "choices") and field.choices:
+            first = field.choices[0][0]
+            data[name] = [first] if field.widget.allow_multiple_selected else first
+        else:
+            data[name] = "Всё хорошо"
+    response = ru_client.post("/reception/survey/", data)
+    assert response.status_code == 302 and response["Location"].endswith("?sent=1")
+    submission = survey.get_submission_class().objects.get(page=survey)
+    assert "website" not in submission.form_data
+
+
+# --- page types ----------------------------------------------------------------------------
+
+
+class TestPageTypes(WagtailPageTestCase):
+    def test_reception_lives_under_home_and_holds_surveys(self):
+        self.assertAllowedParentPageTypes(ReceptionPage, {HomePage})
+        self.assertAllowedSubpageTypes(ReceptionPage, {SurveyPage})
+        self.assertAllowedParentPageTypes(SurveyPage, {ReceptionPage})
+        self.assertAllowedSubpageTypes(SurveyPage, set())
+
+
+# --- numbering under concurrent submissions (runs last: transactional) ---------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_appeals_get_distinct_consecutive_numbers():
+    from reception.actions import register_appeal
+    from reception.forms import AppealForm
+
+    count = 8
+    start = threading.Barrier(count)
+    errors: list[Exception] = []
+
+    def submit(n: int) -> None:
+        try:
+            form = AppealForm(appeal_data(name=f"Клиент {n}", email="", answer_channel="phone"))
+            assert form.is_valid(), form.errors
+            start.wait()
+            register_appeal(form, "page 1 rev 1")
+        except Exception as error:  # reported below, not swallowed
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    year = timezone.localtime().year
+    numbers = sorted(Appeal.objects.values_list("number", flat=True))
+    assert numbers == [f"ВП-{year}-{n:06d}" for n in range(1, count + 1)]
