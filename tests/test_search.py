@@ -305,3 +305,29 @@ def test_success_at_3_is_at_least_ninety_percent():
     score, cases = evaluate(k=3)
     failed = [(case.query, case.found[:3]) for case in cases if not case.success]
     assert score >= 0.9, failed
+
+
+# --- records of other apps ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_service_centres_are_found_with_their_anchor():
+    from disclosure.models import ServiceCentre
+
+    centre = ServiceCentre.objects.get(name="ЦОК «Бирюлёво»")
+    anchor = f"#centre-{centre.pk}"
+    hits = backends.search("Бирюлево", "ru").hits
+    assert any(h.url.endswith(anchor) and not h.url.startswith("/en/") for h in hits)
+    en_hits = backends.search("Бирюлёво", "en").hits
+    assert any(h.url.startswith("/en/") and h.url.endswith(anchor) for h in en_hits)
+
+
+@pytest.mark.django_db
+def test_an_unpublished_payment_point_leaves_the_index():
+    from disclosure.models import PaymentPoint
+
+    point = PaymentPoint.objects.filter(live=True).first()
+    assert SearchEntry.objects.filter(owner=f"disclosure.paymentpoint:{point.pk}").exists()
+    point.live = False
+    point.save()
+    assert not SearchEntry.objects.filter(owner=f"disclosure.paymentpoint:{point.pk}").exists()
