@@ -13,6 +13,8 @@ from wagtail.rich_text import RichText
 
 from disclosure import demo_content as disclosure_demo
 from disclosure import models as disclosure_models
+from faq import demo as faq_demo
+from faq.models import FAQPage
 from readings.models import MeterReadingsPage
 from reception.models import ReceptionPage
 from tariffs.models import TariffsPage
@@ -303,20 +305,11 @@ SECTIONS = [
             ),
             PageSpec(
                 slug="faq",
-                model=StandardPage,
+                model=FAQPage,
                 title="Вопросы и ответы",
                 title_en="Questions and answers",
-                fields={
-                    "lead": "Часто задаваемые вопросы клиентов и ответы на них.",
-                    "body": paragraphs(
-                        "Не нашли ответа? Задайте вопрос в виртуальной приёмной или позвоните "
-                        "на горячую линию."
-                    ),
-                },
-                fields_en={
-                    "lead": "Frequently asked questions.",
-                    "body": paragraphs("No answer here? Write to the virtual reception."),
-                },
+                fields=faq_demo.FIELDS,
+                fields_en=faq_demo.FIELDS_EN,
             ),
             PageSpec(
                 slug="outages",

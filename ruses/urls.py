@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import AllLanguagesSitemap
 from home.views import accessibility_settings, robots_txt
-from search.views import search_view
 
 from .api import api_router
 
@@ -28,7 +27,7 @@ if settings.DEBUG:
 
 # Russian at /, English at /en/; Wagtail's page tree serves everything not matched above.
 urlpatterns += i18n_patterns(
-    path("search/", search_view, name="search"),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

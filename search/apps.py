@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Site search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import services, signals, sources, synonyms  # noqa: F401 - signal receivers
+
+        signals.connect_pages()
+
+        from .records import register_disclosure_records
+
+        register_disclosure_records()

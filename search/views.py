@@ -1,23 +1,68 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpRequest, HttpResponse
+"""The search page (/search/?q=) and the autocomplete endpoint for the header's search box."""
+
+import re
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-RESULTS_PER_PAGE = 10
+from . import backends
+from .services import promotions_for, record_query
+
+MAX_QUERY = 200
+EXAMPLES = [_("tariffs"), _("submit meter readings"), _("where to pay"), _("planned outages")]
 
 
+def _query(request: HttpRequest) -> str:
+    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+
+
+def _page_number(request: HttpRequest) -> int:
+    value = request.GET.get("page", "1")
+    return int(value) if re.fullmatch(r"[1-9][0-9]{0,4}", value) else 1
+
+
+@require_GET
 def search_view(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    results = Page.objects.none()
+    query = _query(request)
+    section = request.GET.get("section", "")[:100]
+    language = get_language() or "ru"
+    prefix = "" if language == "ru" else f"/{language}"
+    context = {
+        "query": query,
+        "section": section,
+        "results": None,
+        "promotions": [],
+        "examples": EXAMPLES,
+        "faq_url": f"{prefix}/clients/faq/",
+        "reception_url": f"{prefix}/reception/",
+    }
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+        page = _page_number(request)
+        results = backends.search(query, language, section=section, page=page)
+        context["results"] = results
+        if page == 1 and not section:
+            context["promotions"] = promotions_for(query)
+        if page == 1:
+            record_query(query, results.total, timezone.localdate())
+    response = TemplateResponse(request, "search/search.html", context)
+    response["Cache-Control"] = "private, no-store" if query else "public, max-age=300"
+    return response
+
+
+@require_GET
+def autocomplete_view(request: HttpRequest) -> JsonResponse:
+    query = _query(request)
+    suggestions = backends.suggest(query, get_language() or "ru") if query else []
+    return JsonResponse(
+        {
+            "query": query,
+            "suggestions": [
+                {"title": s.heading, "url": s.url, "section": s.section_label} for s in suggestions
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

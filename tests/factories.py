@@ -1,11 +1,13 @@
 """Factories for the tests, one section per app."""
 
 import datetime as dt
+import json
 from datetime import date, time, timedelta
 from decimal import Decimal
 
 import factory
 from django.utils import timezone
+from wagtail.models import Page
 
 from disclosure.models import (
     GridCompany,
@@ -261,3 +263,46 @@ class HomeVisitRequestFactory(factory.django.DjangoModelFactory):
     visit_due_date = factory.LazyFunction(
         lambda: timezone.localdate() + timezone.timedelta(days=42)
     )
+
+
+# --- faq ------------------------------------------------------------------------------------
+
+
+def faq_categories(count: int, link_page: Page | None = None, per_category: int = 10) -> str:
+    """StreamField JSON of `count` questions in categories of `per_category`; every answer
+    links to `link_page` (a Wagtail page link, to exercise link expansion)."""
+    link = f'<a linktype="page" id="{link_page.id}">подробнее</a>' if link_page else "подробнее"
+    categories = []
+    for start in range(0, count, per_category):
+        questions = [
+            {
+                "question": f"Вопрос номер {n}?",
+                "anchor": f"q{n}",
+                "answer": f"<p>Ответ {n}: {link}.</p>",
+            }
+            for n in range(start, min(count, start + per_category))
+        ]
+        categories.append(
+            {
+                "type": "category",
+                "value": {
+                    "title": f"Раздел {start}",
+                    "anchor": f"c{start}",
+                    "questions": questions,
+                },
+            }
+        )
+    return json.dumps(categories, ensure_ascii=False)
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def make_standard_page(parent: Page, slug: str, title: str, lead: str = "", **fields) -> Page:
+    """A published StandardPage (indexed by the site search on publish)."""
+    from home.models import StandardPage
+
+    page = StandardPage(title=title, slug=slug, lead=lead, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -197,7 +198,10 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "russian",
     }
 }
+# Site search (search/): Elasticsearch when ELASTICSEARCH_URL is set, else the database.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "ruses-site")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
 
 # Public forms count attempts per client address (home/ratelimit.py). Behind a reverse proxy
 # that sets X-Forwarded-For, trust it; otherwise every client would share the proxy's address.

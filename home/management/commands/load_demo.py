@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 import disclosure.demo
 import readings.demo
 import reception.demo
+import search.demo
 import tariffs.demo
 from home.demo import load_site
 
@@ -16,4 +17,5 @@ class Command(BaseCommand):
         readings.demo.load(home)
         tariffs.demo.load(home)
         reception.demo.load(home)
+        search.demo.load(home)  # last: indexes what the others made
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

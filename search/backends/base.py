@@ -1,0 +1,70 @@
+"""The interface both adapters implement, and what they return."""
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+PER_PAGE = 10
+SUGGESTIONS = 8
+
+
+@dataclass
+class Hit:
+    heading: str
+    url: str
+    section_key: str
+    section_label: str
+    snippet: str  # HTML: escaped text with <mark> around the matched words
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: list[Facet]
+    page: int = 1
+    per_page: int = PER_PAGE
+    backend: str = ""
+    query_terms: list[str] = field(default_factory=list)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+
+@dataclass
+class Suggestion:
+    heading: str
+    url: str
+    section_label: str = ""
+
+
+class SearchAdapter(Protocol):
+    name: ClassVar[str]
+    unavailable_errors: ClassVar[tuple[type[Exception], ...]]
+
+    def search(
+        self, query: str, language: str, section: str = "", page: int = 1
+    ) -> SearchResults: ...
+
+    def suggest(self, prefix: str, language: str) -> list[Suggestion]: ...

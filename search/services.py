@@ -1,0 +1,94 @@
+"""Search statistics: popular queries and queries that found nothing, for editors.
+
+Queries that look like personal data (an account or phone number, an e-mail address) are
+not recorded (152-FZ): a customer may type their account number into the search box.
+"""
+
+import datetime
+import re
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from .models import QueryStat
+from .text import normalize
+
+PERSONAL = re.compile(r"\d{5,}|\d[\d\s()+-]{8,}\d|@")
+
+
+def normalise(query: str) -> str:
+    return " ".join(normalize(query).split())[:255]
+
+
+def is_recordable(query: str) -> bool:
+    return bool(query) and not PERSONAL.search(query)
+
+
+def record_query(query: str, results: int, day: datetime.date) -> None:
+    query = normalise(query)
+    if not is_recordable(query):
+        return
+    empty = 1 if results == 0 else 0
+    updated = QueryStat.objects.filter(query=query, date=day).update(
+        hits=F("hits") + 1, empty_hits=F("empty_hits") + empty
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                QueryStat.objects.create(query=query, date=day, hits=1, empty_hits=empty)
+        except IntegrityError:  # another request created the row first
+            QueryStat.objects.filter(query=query, date=day).update(
+                hits=F("hits") + 1, empty_hits=F("empty_hits") + empty
+            )
+
+
+def popular_queries(since: datetime.date, limit: int = 50) -> list[dict]:
+    return list(
+        QueryStat.objects.filter(date__gte=since)
+        .values("query")
+        .annotate(searches=Sum("hits"), empty=Sum("empty_hits"))
+        .order_by("-searches", "query")[:limit]
+    )
+
+
+def queries_without_results(since: datetime.date, limit: int = 50) -> list[dict]:
+    return list(
+        QueryStat.objects.filter(date__gte=since)
+        .values("query")
+        .annotate(searches=Sum("hits"), empty=Sum("empty_hits"))
+        .filter(empty__gt=0)
+        .order_by("-empty", "query")[:limit]
+    )
+
+
+PROMOTIONS_CACHE_KEY = "site-search:promoted-queries"
+
+
+def promotions_for(query: str) -> list[SearchPromotion]:
+    """Editors' promoted results for a query. The set of promoted queries is cached, so a
+    query without promotions costs no database round trip."""
+    query = normalise_query_string(query)
+    promoted = cache.get(PROMOTIONS_CACHE_KEY)
+    if promoted is None:
+        promoted = set(
+            SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()
+        )
+        cache.set(PROMOTIONS_CACHE_KEY, promoted, 3600)
+    if query not in promoted:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string=query)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+def _forget_promotions(**kwargs) -> None:
+    cache.delete(PROMOTIONS_CACHE_KEY)

@@ -1,0 +1,36 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import search_queries_report
+from .models import SynonymGroup
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_settings_menu = True
+    list_display = ["terms"]
+    search_fields = ["terms"]
+
+
+register_snippet(SynonymGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("reports/search-queries/", search_queries_report, name="search_queries_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Search queries"),
+        reverse("search_queries_report"),
+        icon_name="search",
+        order=800,
+    )
