@@ -89,18 +89,18 @@ def appeal_form(page, request):
     return private(response)
 
 
-def appeal_thanks(page, request, token):
-    pk = read_token(token, "reception.appeal")
-    appeal = Appeal.objects.filter(pk=pk).only("number", "due_date").first()
-    if appeal is None:
+def confirmation(page, request, token: str, salt: str, queryset, name: str, template: str):
+    """The confirmation after a redirect: only the record its signed token names."""
+    record = queryset.filter(pk=read_token(token, salt)).first()
+    if record is None:
         raise Http404
-    return private(
-        page.render(
-            request,
-            context_overrides={"appeal": appeal},
-            template="reception/reception_thanks.html",
-        )
-    )
+    return private(page.render(request, context_overrides={name: record}, template=template))
+
+
+def appeal_thanks(page, request, token):
+    appeals = Appeal.objects.only("number", "due_date")
+    template = "reception/reception_thanks.html"
+    return confirmation(page, request, token, "reception.appeal", appeals, "appeal", template)
 
 
 def status_lookup(page, request):
@@ -173,17 +173,9 @@ def home_visit_form(page, request):
 
 
 def home_visit_thanks(page, request, token):
-    pk = read_token(token, "reception.visit")
-    visit = HomeVisitRequest.objects.filter(pk=pk).only("number", "visit_due_date").first()
-    if visit is None:
-        raise Http404
-    return private(
-        page.render(
-            request,
-            context_overrides={"visit": visit},
-            template="reception/home_visit_thanks.html",
-        )
-    )
+    visits = HomeVisitRequest.objects.only("number", "visit_due_date")
+    template = "reception/home_visit_thanks.html"
+    return confirmation(page, request, token, "reception.visit", visits, "visit", template)
 
 
 def survey_serve(page, request):
