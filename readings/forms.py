@@ -20,6 +20,17 @@ PHONE_RE = re.compile(r"^\+?[\d\s()\-]{5,25}$")
 HONEYPOT = "website"
 
 
+def reading_field(label: str, help_text: str = "") -> forms.CharField:
+    """One zone's reading, as typed: parsed and checked against the meter in clean()."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=20,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+
 class ReadingsForm(forms.Form):
     account_number = forms.CharField(
         label=_("Account number"),
@@ -35,26 +46,9 @@ class ReadingsForm(forms.Form):
         error_messages={"required": _("Enter the meter number.")},
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    reading_t1 = forms.CharField(
-        label=_("Reading T1 (single rate or day / peak)"),
-        required=False,
-        max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
-    reading_t2 = forms.CharField(
-        label=_("Reading T2 (night)"),
-        required=False,
-        max_length=20,
-        help_text=_("Only for two- and three-zone meters."),
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
-    reading_t3 = forms.CharField(
-        label=_("Reading T3 (semi-peak)"),
-        required=False,
-        max_length=20,
-        help_text=_("Only for three-zone meters."),
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
+    reading_t1 = reading_field(_("Reading T1 (single rate or day / peak)"))
+    reading_t2 = reading_field(_("Reading T2 (night)"), _("Only for two- and three-zone meters."))
+    reading_t3 = reading_field(_("Reading T3 (semi-peak)"), _("Only for three-zone meters."))
     email = forms.EmailField(
         label=_("E-mail"),
         required=False,

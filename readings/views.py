@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.consent import policy_version
 from home.ratelimit import allow
 
 from .forms import ReadingsForm
@@ -44,14 +45,6 @@ def privacy_url() -> str:
     if language == settings.LANGUAGE_CODE:
         return PRIVACY_PATH
     return f"/{language}{PRIVACY_PATH}"
-
-
-def policy_version(policy: Page | None) -> str:
-    """The version of the policy the customer agreed to: its page and published revision."""
-    if policy is None:
-        return "unpublished"
-    published = policy.last_published_at.strftime("%d.%m.%Y") if policy.last_published_at else ""
-    return f"page {policy.pk} rev {policy.live_revision_id} {published}".strip()
 
 
 def form_view(page, request: HttpRequest) -> HttpResponse:

@@ -12,12 +12,12 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.http import base36_to_int, int_to_base36
 from django.utils.translation import gettext as _
 
+from home.consent import policy_version
 from home.ratelimit import allow
 
 from .actions import register_appeal, register_visit, visit_requested_within_year
 from .forms import AppealForm, HomeVisitForm, HoneypotField, StatusForm
 from .models import Appeal, HomeVisitRequest
-from .models.pages import policy_version
 from .services import contact_matches
 
 TOKEN_MAX_AGE = 2 * 24 * 3600
