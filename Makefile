@@ -51,9 +51,10 @@ chromium:
 	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-lint: install-dev ## Ruff: lint and format check
+lint: install-dev ## Ruff (lint and format) and the import contract (.importlinter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev ## Ruff: fix what it can and format
 	$(VENV)/bin/ruff check --fix .

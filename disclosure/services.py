@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-from home.workdays import add_working_days, is_working_day
+from core.workdays import add_working_days, is_working_day
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 HOUSEHOLD_LEAD_WORKING_DAYS = 10

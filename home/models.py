@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from core.blocks import BodyBlock
 
 
 class HomePage(Page):
@@ -160,42 +160,3 @@ class SiteSettings(BaseSiteSetting):
         """The hotline as a tel: URI target (digits and a leading plus only)."""
         digits = "".join(ch for ch in self.hotline_phone if ch.isdigit() or ch == "+")
         return digits
-
-
-class NumberSequence(models.Model):
-    """The last number issued for a prefix and year: registration numbers of appeals
-    (ВП-2026-000123), confirmation numbers of meter readings. See home/numbering.py."""
-
-    prefix = models.CharField(max_length=10)
-    year = models.PositiveSmallIntegerField()
-    last_value = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="unique_number_sequence")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.prefix}-{self.year}: {self.last_value}"
-
-
-class OutgoingEmail(models.Model):
-    """An e-mail to a customer, stored in the same transaction as the record that caused it,
-    so that a failed send is retried or shown to staff, never lost. See home/mail.py."""
-
-    recipient = models.EmailField(verbose_name=_("recipient"))
-    subject = models.CharField(max_length=255, verbose_name=_("subject"))
-    body = models.TextField(verbose_name=_("text"))
-    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
-    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
-    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
-    last_error = models.CharField(max_length=255, blank=True, verbose_name=_("last error"))
-
-    class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["sent_at", "attempts"])]
-
-    def __str__(self) -> str:
-        return self.subject

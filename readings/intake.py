@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.mail import queue_email
-from home.numbering import next_number
+from core.numbering import next_number
+from core.outbox import queue_email
 
 from .models import Meter, Submission, SubmissionHistory
 from .services import MOSCOW, ZONE_FIELDS, format_reading, normalise_readings

@@ -14,8 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import BodyBlock
 from disclosure.models import MeterVisitNotice
-from home.blocks import BodyBlock
 
 from .services import ZONE_FIELDS, format_reading
 

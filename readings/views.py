@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.consent import policy_version
-from home.ratelimit import allow
+from core.consent import policy_version
+from core.ratelimit import allow
 
 from .forms import ReadingsForm
 from .intake import CORRECTED, REPEATED, store_submission

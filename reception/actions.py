@@ -8,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from home.mail import queue_email
-from home.numbering import next_number
+from core.numbering import next_number
+from core.outbox import queue_email
 
 from .choices import REASONS_CUSTOMER_TOLD, Action, AnswerChannel, Status
 from .models import Appeal, AppealAttachment, AppealEvent, HomeVisitRequest

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from home.workdays import add_working_days
+from core.workdays import add_working_days
 
 from .choices import AnswerChannel, CustomerType, Topic
 

@@ -10,7 +10,7 @@ PERMISSIONS = [
     ("reception", "change_appeal"),
     ("reception", "view_homevisitrequest"),
     ("reception", "change_homevisitrequest"),
-    ("home", "view_outgoingemail"),  # to see confirmation e-mails that failed
+    ("core", "view_outgoingemail"),  # to see confirmation e-mails that failed
 ]
 
 # The permission that opens appeals, their files, exports and reports.

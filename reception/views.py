@@ -12,8 +12,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.http import base36_to_int, int_to_base36
 from django.utils.translation import gettext as _
 
-from home.consent import policy_version
-from home.ratelimit import allow
+from core.consent import policy_version
+from core.ratelimit import allow
 
 from .actions import register_appeal, register_visit, visit_requested_within_year
 from .forms import AppealForm, HomeVisitForm, HoneypotField, StatusForm

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
-from home.content_version import FRAGMENT_TIMEOUT, content_version
+from core.content_version import FRAGMENT_TIMEOUT, content_version
 
 from . import services
 from .models.records import CustomerCategory, TariffPeriod, TariffRate, TariffRegion, ZoneHours

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished
 
-from home.content_version import bump_content_version
+from core.content_version import bump_content_version
 
 from .models import PriceComponent, TariffPeriod, TariffRate, TariffRegion, TariffsPage, ZoneHours
 

@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from home.mail import MAX_ATTEMPTS, queue_email, retry_unsent
-from home.models import OutgoingEmail
+from core.models import OutgoingEmail
+from core.outbox import MAX_ATTEMPTS, queue_email, retry_unsent
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_queued_email_is_sent_once_the_transaction_commits(django_capture_on_com
 def test_a_failed_send_is_kept_and_retried(django_capture_on_commit_callbacks, caplog):
     failure = ConnectionRefusedError("SMTP server down")
     with (
-        mock.patch("home.mail.send_mail", side_effect=failure),
+        mock.patch("core.outbox.send_mail", side_effect=failure),
         django_capture_on_commit_callbacks(execute=True),
         caplog.at_level(logging.WARNING),
     ):

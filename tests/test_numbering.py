@@ -3,7 +3,7 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from home.numbering import next_number
+from core.numbering import next_number
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
-from home.ratelimit import allow, client_address
+from core.ratelimit import allow, client_address
 
 
 def request_from(address: str, forwarded: str = ""):

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from home.models import OutgoingEmail
+from core.models import OutgoingEmail
 from readings.intake import CORRECTED, CREATED, REPEATED, store_submission
 from readings.models import Meter, MeterReadingsPage, Submission, SubmissionHistory
 from tests.factories import MeterFactory, SubmissionFactory
@@ -283,7 +283,7 @@ def test_an_insert_that_loses_the_race_returns_the_stored_row():
     assert again.submission.pk == first.submission.pk
     assert Submission.objects.filter(meter=meter).count() == 1
     with transaction.atomic():
-        from home.numbering import next_number
+        from core.numbering import next_number
 
         assert next_number("ПУ", 2026) == "ПУ-2026-000002"
 

@@ -17,7 +17,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, OutgoingEmail
+from core.models import OutgoingEmail
+from home.models import HomePage
 from reception.choices import Status
 from reception.files import MAX_FILE_SIZE
 from reception.models import Appeal, AppealAttachment, HomeVisitRequest, ReceptionPage, SurveyPage
@@ -141,7 +142,7 @@ def test_confirmation_needs_a_valid_token(ru_client):
 @pytest.mark.django_db
 def test_email_failure_keeps_the_appeal(ru_client, django_capture_on_commit_callbacks):
     with (
-        mock.patch("home.mail.send_mail", side_effect=ConnectionRefusedError("SMTP down")),
+        mock.patch("core.outbox.send_mail", side_effect=ConnectionRefusedError("SMTP down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = ru_client.post(URL, appeal_data())

@@ -12,8 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from core.content_version import FRAGMENT_TIMEOUT, content_version
 from home.accessibility import Preferences
-from home.content_version import FRAGMENT_TIMEOUT, content_version
 
 register = template.Library()
 

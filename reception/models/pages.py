@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
 
 
 class ReceptionPage(RoutablePageMixin, Page):

@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
 
 from .. import selection, services
 from ..forms import CalculatorForm

@@ -1,4 +1,6 @@
-"""E-mail to customers through Django's mail API, stored first and retried on failure."""
+"""E-mail to customers through Django's mail API: stored with the record that caused it, sent
+once that commits, retried on failure, and never sent twice (a sender holds the message's row
+lock while it sends; an overlapping run skips locked rows instead of waiting for them)."""
 
 import logging
 
@@ -21,8 +23,14 @@ def queue_email(recipient: str, subject: str, body: str) -> OutgoingEmail:
     return email
 
 
+def _unsent():
+    # SKIP LOCKED on PostgreSQL; SQLite has one writer at a time and ignores the clause.
+    return OutgoingEmail.objects.select_for_update(skip_locked=True).filter(sent_at__isnull=True)
+
+
 def deliver(email: OutgoingEmail) -> bool:
-    """One attempt to send; the outcome is recorded on the message. True when sent."""
+    """One attempt to send a message whose row the caller holds locked; the outcome is recorded
+    on the message. True when sent."""
     email.attempts += 1
     try:
         send_mail(email.subject, email.body, None, [email.recipient])
@@ -40,15 +48,24 @@ def deliver(email: OutgoingEmail) -> bool:
 
 @task()
 def send_email_task(email_id: int) -> None:
-    deliver(OutgoingEmail.objects.get(pk=email_id))
+    with transaction.atomic():
+        email = _unsent().filter(pk=email_id).first()
+        if email is not None:  # already sent, or being sent by another run
+            deliver(email)
 
 
 def retry_unsent() -> tuple[int, int]:
-    """Another attempt for every unsent message that has attempts left: (sent, still unsent)."""
+    """Another attempt for every unsent message that has attempts left: (sent, still unsent).
+    Each message is claimed in its own transaction, so a slow send holds one row only."""
     sent = failed = 0
-    for email in OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS):
-        if deliver(email):
-            sent += 1
-        else:
-            failed += 1
+    candidates = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+    for email_id in candidates.values_list("pk", flat=True):
+        with transaction.atomic():
+            email = _unsent().filter(pk=email_id, attempts__lt=MAX_ATTEMPTS).first()
+            if email is None:
+                continue
+            if deliver(email):
+                sent += 1
+            else:
+                failed += 1
     return sent, failed

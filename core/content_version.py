@@ -6,6 +6,9 @@ from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 KEY = "content-version"
 # What is cached under a version also expires, as a safety net against a missed signal.
@@ -24,3 +27,16 @@ def bump_content_version(**kwargs) -> None:
     """A signal receiver: anything cached under the old version is never read again. The new
     version is set once the change commits, so that no request caches the old content under it."""
     transaction.on_commit(lambda: cache.set(KEY, uuid4().hex, timeout=None))
+
+
+def connect() -> None:
+    """Every change to what the public page tree shows renews the version."""
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
+    post_delete.connect(bump_content_version, sender=Page, dispatch_uid="content-version-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            bump_content_version,
+            sender=PageViewRestriction,
+            dispatch_uid=f"content-version-restriction-{signal!r}",
+        )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.mail import retry_unsent
+from core.outbox import retry_unsent
 
 
 class Command(BaseCommand):

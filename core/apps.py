@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The ground floor: services every domain app shares and registries they fill. It imports
+    no domain app."""
+
+    name = "core"
+    verbose_name = _("Site services")
+
+    def ready(self) -> None:
+        from . import content_version
+
+        content_version.connect()

@@ -1,0 +1,26 @@
+"""The ground floor's own records: the e-mail outbox."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail to a customer, stored in the same transaction as the record that caused it,
+    so that a failed send is retried or shown to staff, never lost. See core/outbox.py."""
+
+    recipient = models.EmailField(verbose_name=_("recipient"))
+    subject = models.CharField(max_length=255, verbose_name=_("subject"))
+    body = models.TextField(verbose_name=_("text"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    last_error = models.CharField(max_length=255, blank=True, verbose_name=_("last error"))
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "attempts"], name="outbox_unsent_idx")]
+
+    def __str__(self) -> str:
+        return self.subject
