@@ -11,7 +11,6 @@ from wagtail.models import Collection
 
 from home.demo import PageSpec, ensure_page, publish
 from home.models import HomePage
-from reception.models import ReceptionPage
 
 from .demo_records import (
     ensure_centres,
@@ -145,7 +144,6 @@ def ensure_contract_forms(clients) -> None:
     russian = clients.get_children().filter(slug="contracts").first()
     if russian is None:
         return
-    reception = ReceptionPage.objects.filter(locale=clients.locale).first()
     for page in ContractsPage.objects.filter(translation_key=russian.translation_key):
         if page.forms.exists():
             continue
@@ -159,8 +157,6 @@ def ensure_contract_forms(clients) -> None:
             )
             for category, title, version, effective, document in documents
         ]
-        if reception is not None:
-            page.reception_page = reception.get_translation_or_none(page.locale) or reception
         publish(page)
 
 

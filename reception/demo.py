@@ -1,10 +1,9 @@
-"""Demo content of the reception: the staff group, the policy link and the yearly survey."""
+"""Demo content of the reception: the policy link and the yearly survey."""
 
 from home.demo import PageSpec, ensure_page
 from home.models import HomePage
 
 from .models import ReceptionPage, SurveyFormField, SurveyPage
-from .staff import ensure_staff_group
 
 RATING = "Отлично\nХорошо\nУдовлетворительно\nПлохо"
 RATING_EN = "Excellent\nGood\nSatisfactory\nPoor"
@@ -75,7 +74,6 @@ def ensure_survey_fields(survey: SurveyPage) -> None:
 
 
 def load(home: HomePage) -> None:
-    ensure_staff_group()
     reception = ReceptionPage.objects.filter(
         pk__in=home.get_children().filter(slug="reception").values("pk")
     ).first()

@@ -11,7 +11,3 @@ class SearchConfig(AppConfig):
         from . import services, signals, sources, synonyms  # noqa: F401 - signal receivers
 
         signals.connect_pages()
-
-        from .records import register_disclosure_records
-
-        register_disclosure_records()

@@ -1,29 +1,19 @@
 """Demo tariffs: two regions, three customer categories, every metering option, each with an
-archived period, the one in force and an announced change, plus the moderation workflow and
-the editors' and approvers' groups. Dates are relative to the day the demo is loaded:
-the current period started on 1 January, the change comes on the 1st of the month after next.
+archived period, the one in force and an announced change. Dates are relative to the day the
+demo is loaded: the current period started on 1 January, the change comes on the 1st of the
+month after next.
 
-Idempotent: groups and the workflow are found by name; the periods are created only while
-there are none, so a second run (even a year later) changes nothing."""
+Idempotent: the periods are created only while there are none, so a second run (even a year
+later) changes nothing."""
 
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    Workflow,
-    WorkflowContentType,
-    WorkflowTask,
-)
 
 from home.models import HomePage
 
@@ -36,11 +26,6 @@ from .models import (
     ZoneHours,
 )
 from .models.records import CustomerCategory, PriceComponentKind
-
-EDITORS = "Редакторы тарифов"
-APPROVERS = "Утверждающие тарифы"
-WORKFLOW = "Утверждение тарифов"
-TASK = "Проверка и утверждение тарифа"
 
 REGIONS = [
     ("moscow", "Москва", "Moscow", "Департамент экономической политики и развития города Москвы"),
@@ -131,54 +116,6 @@ def decisions(region: str, today: date) -> list[Decision]:
     ]
 
 
-def ensure_moderation() -> Workflow:
-    """The groups of tariff editors and approvers and the workflow that tariff periods go
-    through: editors submit, approvers publish."""
-    period_type = ContentType.objects.get_for_model(TariffPeriod)
-    region_type = ContentType.objects.get_for_model(TariffRegion)
-
-    def perms(content_type: ContentType, *actions: str) -> list[Permission]:
-        return list(
-            Permission.objects.filter(
-                content_type=content_type,
-                codename__in=[f"{action}_{content_type.model}" for action in actions],
-            )
-        )
-
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    editors.permissions.add(
-        access_admin,
-        *perms(period_type, "add", "change", "delete", "view"),
-        *perms(region_type, "view"),
-    )
-    approvers, _ = Group.objects.get_or_create(name=APPROVERS)
-    approvers.permissions.add(
-        access_admin,
-        *perms(period_type, "add", "change", "delete", "view", "publish"),
-        *perms(region_type, "add", "change", "view"),
-    )
-    root = Collection.get_first_root_node()
-    document_type = ContentType.objects.get(app_label="wagtaildocs", model="document")
-    for group in (editors, approvers):
-        for permission in perms(document_type, "add", "choose"):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=permission
-            )
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=TASK).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK)
-        task.groups.set([approvers])
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowContentType.objects.get_or_create(
-        content_type=period_type, defaults={"workflow": workflow}
-    )
-    return workflow
-
-
 def _document(region_name: str, regulator: str, decision: Decision):
     Document = get_document_model()
     title = f"Решение № {decision.number} от {decision.decided:%d.%m.%Y} ({region_name})"
@@ -243,7 +180,6 @@ def _period(
 
 @transaction.atomic
 def load(home: HomePage) -> None:
-    ensure_moderation()
     regions = {}
     for order, (slug, name, name_en, _regulator) in enumerate(REGIONS):
         regions[slug], _ = TariffRegion.objects.get_or_create(

@@ -336,14 +336,14 @@ def test_a_draft_change_stays_off_the_site_until_published(ru_client):
 
 @pytest.mark.django_db
 def test_publishing_a_record_purges_the_pages_that_list_it():
-    from disclosure.signals import pages_showing
+    from core.expiry import pages_showing
 
-    assert {type(page) for page in pages_showing(OutageNotice)} == {OutagesPage}
-    assert {type(page) for page in pages_showing(MeterVisitNotice)} == {
+    assert {type(page) for page in pages_showing(OutageNotice())} == {OutagesPage}
+    assert {type(page) for page in pages_showing(MeterVisitNotice())} == {
         OutagesPage,
         MeterReadingsPage,
     }  # the readings app's page shows the visits under its form
-    assert len(pages_showing(PaymentPoint)) == 2  # Russian and English
+    assert len(pages_showing(PaymentPoint())) == 2  # Russian and English
 
 
 @pytest.mark.django_db

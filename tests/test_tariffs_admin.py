@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 from unittest import mock
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import WorkflowState
 
-from tariffs import demo, services
+from tariffs import moderation, services
 from tariffs.models import TariffPeriod, TariffsPage
 
 from .factories import TariffPeriodFactory, TariffRegionFactory
@@ -149,14 +150,14 @@ def test_admin_form_accepts_a_correct_period(client, superuser, region):
 @pytest.fixture
 def editor(db):
     user = get_user_model().objects.create_user("editor", "editor@example.ru", "pw")
-    user.groups.add(Group.objects.get(name=demo.EDITORS))
+    user.groups.add(Group.objects.get(name=moderation.EDITORS))
     return user
 
 
 @pytest.fixture
 def approver(db):
     user = get_user_model().objects.create_user("approver", "approver@example.ru", "pw")
-    user.groups.add(Group.objects.get(name=demo.APPROVERS))
+    user.groups.add(Group.objects.get(name=moderation.APPROVERS))
     return user
 
 
@@ -207,7 +208,7 @@ def test_editor_submits_and_approver_publishes(client, editor, approver, region)
     assert not period.live
     state = WorkflowState.objects.for_instance(period).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == demo.WORKFLOW
+    assert state.workflow.name == moderation.WORKFLOW
 
     task_state = state.current_task_state
     task = task_state.task.specific
@@ -222,7 +223,8 @@ def test_editor_submits_and_approver_publishes(client, editor, approver, region)
 @pytest.mark.django_db
 def test_moderation_setup_is_idempotent():
     before = Group.objects.count()
-    workflow = demo.ensure_moderation()
+    workflow = moderation.ensure_workflow(apps=django_apps)
+    assert moderation.ensure_workflow(apps=django_apps) == workflow
     assert Group.objects.count() == before
     assert workflow.tasks.count() == 1
 
@@ -270,11 +272,12 @@ def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region):
 
 
 @pytest.mark.django_db
-def test_publishing_a_period_purges_the_front_end_cache(region):
+def test_publishing_a_period_purges_the_front_end_cache(region, django_capture_on_commit_callbacks):
     period = TariffPeriodFactory(region=region, live=False)
     with (
-        mock.patch("tariffs.signals.apps.is_installed", return_value=True),
+        mock.patch("core.expiry.apps.is_installed", return_value=True),
         mock.patch("wagtail.contrib.frontend_cache.utils.PurgeBatch") as batch,
+        django_capture_on_commit_callbacks(execute=True),
     ):
         period.save_revision().publish()
     pages = list(batch.return_value.add_pages.call_args.args[0])

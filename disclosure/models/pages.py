@@ -123,15 +123,6 @@ class ContractsPage(Page):
         verbose_name=_("procedure"),
         help_text=_("The steps and deadlines of concluding a contract (§7, table 1)."),
     )
-    reception_page = models.ForeignKey(
-        "reception.ReceptionPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("virtual reception"),
-        help_text=_("Its status lookup is where customers learn the status of an application."),
-    )
 
     parent_page_types = SECTION_PARENTS
     subpage_types: list[str] = []
@@ -147,7 +138,6 @@ class ContractsPage(Page):
         FieldPanel("categories"),
         FieldPanel("procedure"),
         InlinePanel("forms", heading=_("Standard contract forms"), label=_("Form")),
-        FieldPanel("reception_page"),
     ]
 
     class Meta:
