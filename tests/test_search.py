@@ -3,6 +3,7 @@ at it — CI runs this module on both)."""
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -331,3 +332,22 @@ def test_an_unpublished_payment_point_leaves_the_index():
     point.live = False
     point.save()
     assert not SearchEntry.objects.filter(owner=f"disclosure.paymentpoint:{point.pk}").exists()
+
+
+def test_stems_come_from_the_c_stemmer_and_equal_the_pure_python_snowball():
+    import Stemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.russian_stemmer import RussianStemmer
+
+    from search import text
+
+    assert isinstance(text._stemmer, Stemmer.Stemmer)
+    standard = Path("disclosure/data/service-quality-standard.ru.txt").read_text(encoding="utf-8")
+    vocabulary = set(text.words(standard + " тарифы тарифов ёлка meters reading"))
+    russian, english = RussianStemmer(), EnglishStemmer()
+    reference = {
+        word: (english if word.isascii() else russian).stemWord(word) for word in vocabulary
+    }
+    assert len(vocabulary) > 1000
+    assert {word: text.stem(word) for word in vocabulary} == reference
+    assert text.stem("тарифов") == text.stem("Тарифы") == "тариф"
