@@ -292,6 +292,17 @@ def test_editors_see_the_report(client):
     response = client.get("/admin/reports/search-queries/")
     assert response.status_code == 200
     assert "где касса" in response.content.decode()
+    assert "export=xlsx" in response.content.decode()
+    download = client.get("/admin/reports/search-queries/", {"days": 7, "export": "csv"})
+    lines = b"".join(download.streaming_content).decode().splitlines()
+    assert lines[1:] == ["где касса,1,1"]
+
+
+@pytest.mark.django_db
+def test_the_report_page_renders_without_queries(admin_client):
+    response = admin_client.get("/admin/reports/search-queries/")
+    assert response.status_code == 200
+    assert response.content.decode().count('<td colspan="3">') == 2  # both tables say "none"
 
 
 # --- relevance (the figures are recorded by benchmarks/relevance.py) ----------------------------
