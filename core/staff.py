@@ -6,7 +6,7 @@ registered group by hand in the admin is taken away again by the next `migrate`.
     register_group("Обращения граждан", permissions=[("reception", "view_appeal"), ...])
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.apps import apps as global_apps
@@ -30,7 +30,7 @@ _groups: dict[str, StaffGroup] = {}
 
 
 def register_group(
-    name: str, permissions: list[Codename], collection_permissions: list[Codename] = ()
+    name: str, permissions: Sequence[Codename], collection_permissions: Sequence[Codename] = ()
 ) -> None:
     _groups[name] = StaffGroup(name, tuple(permissions), tuple(collection_permissions))
 
