@@ -10,7 +10,6 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -35,9 +34,9 @@ def locality_filter(request, records: list) -> tuple[list[str], str]:
     return localities, chosen if chosen in localities else ""
 
 
-def centres_json_ld(centres, company: str) -> str:
-    """schema.org LocalBusiness for each in-person centre, safe inside a <script> element."""
-    items = [
+def centres_data(centres, company: str) -> list[dict]:
+    """schema.org LocalBusiness for each in-person centre (written out by `{% json_ld %}`)."""
+    return [
         {
             "@context": "https://schema.org",
             "@type": "LocalBusiness",
@@ -68,8 +67,6 @@ def centres_json_ld(centres, company: str) -> str:
         for centre in centres
         if centre.kind == ServiceCentre.IN_PERSON
     ]
-    text = json.dumps(items, ensure_ascii=False)
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
 def map_settings() -> dict:
@@ -137,11 +134,11 @@ class ServiceCentresPage(Page):
             ]
         company = SiteSettings.for_request(request).company_name
         context.update(
-            json_ld=centres_json_ld(centres, company),
+            structured_data=centres_data(centres, company),
             centres=centres,
             localities=localities,
             chosen_locality=chosen,
-            now_moscow=now.astimezone(services.MOSCOW),
+            now_moscow=timezone.localtime(now),
             # Weekdays off in the next fortnight, so that a cached page can still tell.
             days_off=json.dumps(services.days_off_ahead(now, 14)),
             **map_settings(),
