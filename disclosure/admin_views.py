@@ -1,15 +1,15 @@
 """The compliance report in the admin: each disclosure item, its pages and state; CSV and XLSX
 through Wagtail's report view."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
-from . import services
 from .compliance import item_states, late_outage_notices
 
 
-def moscow_date(value) -> str:
-    return value.astimezone(services.MOSCOW).strftime("%d.%m.%Y") if value else ""
+def local_date(value) -> str:
+    return timezone.localtime(value).strftime("%d.%m.%Y") if value else ""
 
 
 def page_urls(pages) -> str:
@@ -45,8 +45,8 @@ class ComplianceReportView(ReportView):
     custom_field_preprocess = {
         "pages": {ReportView.FORMAT_CSV: page_urls, ReportView.FORMAT_XLSX: page_urls},
         "last_published_at": {
-            ReportView.FORMAT_CSV: moscow_date,
-            ReportView.FORMAT_XLSX: moscow_date,
+            ReportView.FORMAT_CSV: local_date,
+            ReportView.FORMAT_XLSX: local_date,
         },
     }
 
