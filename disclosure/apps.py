@@ -7,6 +7,9 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("Mandatory disclosure")
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401 (checks register themselves)
+        from core import demo as demo_loaders
+
+        from . import checks, demo, signals  # noqa: F401 (checks register themselves)
 
         signals.connect()
+        demo_loaders.register("disclosure", demo.load, requires=("home",))

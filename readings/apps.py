@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -16,3 +18,7 @@ class ReadingsConfig(AppConfig):
     def ready(self) -> None:
         # After every migrate (and test-database flush) the staff group exists.
         post_migrate.connect(_ensure_staff_group, sender=self)
+
+        from core import demo
+
+        demo.register("readings", demo.data_files(Path(self.path) / "demo"), requires=("home",))

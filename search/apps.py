@@ -15,3 +15,10 @@ class SearchConfig(AppConfig):
         from .records import register_disclosure_records
 
         register_disclosure_records()
+
+        from core import demo as demo_loaders
+
+        from . import demo
+
+        # Last: it indexes what every other loader made.
+        demo_loaders.register("search", demo.load, after_all=True)

@@ -7,6 +7,9 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tariffs")
 
     def ready(self) -> None:
-        from . import signals
+        from core import demo as demo_loaders
+
+        from . import demo, signals
 
         signals.connect_content_version()
+        demo_loaders.register("tariffs", demo.load, requires=("home",))
