@@ -14,13 +14,12 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from home.tests.factories import make_standard_page
 from search import backends
 from search.models import QueryStat, SearchEntry, SynonymGroup
 from search.relevance import evaluate, load_set
 from search.services import queries_without_results, record_query
 from search.text import highlight, meaningful, normalize, stems
-
-from .factories import make_standard_page
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from core.models import OutgoingEmail
 from readings.intake import CORRECTED, CREATED, REPEATED, store_submission
 from readings.models import Meter, MeterReadingsPage, Submission, SubmissionHistory
-from tests.factories import MeterFactory, SubmissionFactory
+
+from .factories import MeterFactory, SubmissionFactory
 
 URL = "/clients/meter-readings/"
 CONFIRMATION_URL = URL + "confirmation/"

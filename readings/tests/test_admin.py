@@ -17,7 +17,8 @@ from readings.intake import store_submission
 from readings.models import Account, ExportBatch, Meter, Submission
 from readings.permissions import STAFF_GROUP, ensure_staff_group
 from readings.registry import import_registry
-from tests.factories import MeterFactory, SubmissionFactory
+
+from .factories import MeterFactory, SubmissionFactory
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,103 @@
+"""Factories of the tariffs app's models."""
+
+from datetime import date, time
+from decimal import Decimal
+
+import factory
+
+from tariffs import services
+from tariffs.models import (
+    PriceComponent,
+    TariffPeriod,
+    TariffRate,
+    TariffRegion,
+    TariffsPage,
+    ZoneHours,
+)
+
+
+class TariffRegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TariffRegion
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    name = factory.Sequence(lambda n: f"Регион {n}")
+    name_en = factory.Sequence(lambda n: f"Region {n}")
+    sort_order = 50
+
+
+class TariffPeriodFactory(factory.django.DjangoModelFactory):
+    """A published period; `prices` maps zone → price (defaults by the option)."""
+
+    class Meta:
+        model = TariffPeriod
+        skip_postgeneration_save = True
+
+    region = factory.SubFactory(TariffRegionFactory)
+    category = "urban_gas"
+    metering_option = services.SINGLE
+    valid_from = date(2026, 1, 1)
+    valid_to = None
+    regulator = "Региональная служба по тарифам"
+    decision_number = factory.Sequence(lambda n: f"{n}-ТР")
+    decision_date = date(2025, 12, 1)
+    live = True
+
+    @factory.post_generation
+    def prices(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        prices = (
+            extracted
+            or {
+                services.SINGLE: {services.ALL_DAY: Decimal("6.00")},
+                services.TWO_ZONE: {services.DAY: Decimal("7.00"), services.NIGHT: Decimal("3.00")},
+                services.THREE_ZONE: {
+                    services.PEAK: Decimal("8.00"),
+                    services.SEMI_PEAK: Decimal("6.00"),
+                    services.NIGHT: Decimal("3.00"),
+                },
+            }[obj.metering_option]
+        )
+        for zone, price in prices.items():
+            TariffRate.objects.create(period=obj, zone=zone, price=price)
+        hours = {
+            services.TWO_ZONE: [(services.DAY, 7, 23), (services.NIGHT, 23, 7)],
+            services.THREE_ZONE: [
+                (services.PEAK, 7, 10),
+                (services.PEAK, 17, 21),
+                (services.SEMI_PEAK, 10, 17),
+                (services.SEMI_PEAK, 21, 23),
+                (services.NIGHT, 23, 7),
+            ],
+        }.get(obj.metering_option, [])
+        for zone, start, end in hours:
+            ZoneHours.objects.create(period=obj, zone=zone, start=time(start), end=time(end))
+
+
+class PriceComponentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PriceComponent
+
+    period = factory.SubFactory(TariffPeriodFactory)
+    kind = "energy"
+    amount = Decimal("3.00")
+
+
+class TariffsPageFactory(factory.django.DjangoModelFactory):
+    """A published tariffs page under `parent` (a SectionPage)."""
+
+    class Meta:
+        model = TariffsPage
+
+    title = "Тарифы"
+    slug = factory.Sequence(lambda n: f"tariffs-{n}")
+    lead = "Размер и порядок расчёта цены."
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
