@@ -130,8 +130,7 @@ def _value(model: type[models.Model], name: str, value: Any, locale: Locale | No
         return value
     if isinstance(relation, StreamField):
         stream = relation.to_python(value)
-        for _block in stream:  # bound now, so nested lists are stored in Wagtail's own form
-            pass
+        list(stream)  # binds every block, so nested lists are stored in Wagtail's own form
         return stream
     if not relation.is_relation:
         return relation.to_python(value)
