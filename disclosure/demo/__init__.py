@@ -70,7 +70,7 @@ def contract_form_document(form: dict):
 
 
 def moscow(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=services.MOSCOW)
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
 def ensure_notices(today: date) -> None:

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from core import demo
 
-from .. import services
+from .. import calculator, zones
 from ..models import PriceComponent, TariffPeriod, TariffRate, TariffRegion, ZoneHours
 from ..models.records import CustomerCategory, PriceComponentKind
 
@@ -40,7 +40,7 @@ class Decision:
 
 
 def _money(value: Decimal) -> Decimal:
-    return value.quantize(services.KOPECK, rounding=ROUND_HALF_UP)
+    return value.quantize(calculator.KOPECK, rounding=ROUND_HALF_UP)
 
 
 def first_of_month_after_next(today: date) -> date:
@@ -118,7 +118,7 @@ def _period(
             period.rates.add(TariffRate(zone=zone, price=price))
     for zone, start, end in data["zone_hours"][option]:
         period.zone_hours.add(ZoneHours(zone=zone, start=time(start), end=time(end)))
-    if option == services.SINGLE:
+    if option == zones.SINGLE:
         amounts = {kind: _money(base * share) for kind, share in COMPONENT_SHARES.items()}
         amounts[PriceComponentKind.INFRASTRUCTURE] = base - sum(amounts.values())
         for kind, amount in amounts.items():
@@ -141,12 +141,12 @@ def load() -> None:
     if TariffPeriod.objects.exists():
         return
     data = demo.read(HERE / "tariffs.yaml")
-    today = services.moscow_today()
+    today = timezone.localdate()
     for region in TariffRegion.objects.filter(slug__in=data["regions"]).order_by("sort_order"):
         regional = data["regions"][region.slug]
         number, bands = regional["decision_number"], regional["consumption_bands"]
         for decision in decisions(number, bands, today):
             document = _document(region.name, regional["regulator"], decision)
             for category in CATEGORIES:
-                for option in services.OPTIONS:
+                for option in zones.OPTIONS:
                     _period(data, region, category, option, decision, document)
