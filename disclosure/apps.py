@@ -16,10 +16,12 @@ class DisclosureConfig(AppConfig):
     verbose_name = _("Mandatory disclosure")
 
     def ready(self) -> None:
+        from core import demo as demo_loaders
         from core.expiry import register_listing
 
-        from . import checks, search  # noqa: F401 (checks register themselves)
+        from . import checks, demo, search  # noqa: F401 (checks register themselves)
 
         for model_label, page_types in LISTINGS.items():
             register_listing(model_label, page_types)
         search.register_sources()
+        demo_loaders.register("disclosure", demo.load, requires=("home",))

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,7 @@ class ReadingsConfig(AppConfig):
     verbose_name = _("Meter readings")
 
     def ready(self) -> None:
+        from core import demo
         from core.expiry import register_listing
         from core.staff import register_group
 
@@ -15,3 +18,4 @@ class ReadingsConfig(AppConfig):
         register_group(STAFF_GROUP, permissions=STAFF_PERMISSIONS)
         # The readings page lists the planned meter visits under its form.
         register_listing("disclosure.MeterVisitNotice", ["readings.MeterReadingsPage"])
+        demo.register("readings", demo.data_files(Path(self.path) / "demo"), requires=("home",))

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
@@ -26,3 +28,8 @@ class ReceptionConfig(AppConfig):
             sender="reception.AppealAttachment",
             dispatch_uid="reception_attachment_file",
         )
+
+        from core import demo
+
+        # Under home, beside its privacy policy, which the forms link to.
+        demo.register("reception", demo.data_files(Path(self.path) / "demo"), requires=("home",))

@@ -11,3 +11,10 @@ class SearchConfig(AppConfig):
         from . import services, signals, sources, synonyms  # noqa: F401 - signal receivers
 
         signals.connect_pages()
+
+        from core import demo as demo_loaders
+
+        from . import demo
+
+        # Last: it indexes what every other loader made.
+        demo_loaders.register("search", demo.load, after_all=True)

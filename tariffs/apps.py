@@ -11,13 +11,15 @@ class TariffsConfig(AppConfig):
     verbose_name = _("Tariffs")
 
     def ready(self) -> None:
+        from core import demo as demo_loaders
         from core.expiry import register_listing
         from core.staff import on_migrated, register_group
 
-        from . import moderation
+        from . import demo, moderation
 
         for name, permissions in moderation.GROUPS.items():
             register_group(name, permissions, collection_permissions=moderation.DOCUMENTS)
         on_migrated(moderation.ensure_workflow, dispatch_uid="tariffs-workflow")
         for model_label in TARIFF_RECORDS:
             register_listing(model_label, ["tariffs.TariffsPage"])
+        demo_loaders.register("tariffs", demo.load, requires=("home",))

@@ -1,7 +1,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -60,15 +59,6 @@ def test_english_home_is_the_translation(ru_client):
     html = ru_client.get("/en/").content.decode()
     assert "RUSENERGOSBYT" in html
     assert "Customers" in html  # the English menu, not the Russian one
-
-
-@pytest.mark.django_db
-def test_load_demo_twice_changes_nothing():
-    pages_before = Page.objects.count()
-    revisions_before = sum(page.revisions.count() for page in Page.objects.all())
-    call_command("load_demo", verbosity=0)
-    assert Page.objects.count() == pages_before
-    assert sum(page.revisions.count() for page in Page.objects.all()) == revisions_before
 
 
 @pytest.mark.django_db

@@ -53,7 +53,7 @@ def test_demo_page_shows_rates_in_force_the_change_and_the_archive(ru_client):
     assert "Архив" in html
     # Moscow, households with gas stoves, single rate: 9,23 ₽ from 1 January this year.
     assert "9,23" in html
-    announced = demo._first_of_month_after_next(today)
+    announced = demo.first_of_month_after_next(today)
     assert f"С {announced.day} " in html and f"{announced.year} г.:" in html
     assert "+11,9 %" in html  # the change in percent
     assert "Департамент экономической политики" in html  # the legal basis

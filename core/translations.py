@@ -1,14 +1,15 @@
 """The demo's English pages as wagtail-localize translations of the Russian ones.
 
-`load_demo` makes each English page with `copy_for_translation` and the English texts of its
-PageSpec, then registers the pair here: a TranslationSource for the Russian page, a
-Translation into English, and the English text of every Russian segment. Where every segment
-has its English text (the title, the slug, the lead, a body with as many paragraphs in both
-languages), the translation is synced: an editor who changes the Russian page presses «Sync
-translated pages» and translates only what changed. Where the English text is a free summary
-(fewer paragraphs, the standard's sections not yet translated), pairing segments would put
-Russian into English pages, so that translation is registered disabled: the English page is
-edited by hand, and an editor can start a synced translation from the admin at any time.
+The demo loader (`core/demo.py`) makes each English page with `copy_for_translation` and the
+English texts of its page spec, then registers the pair here: a TranslationSource for the
+Russian page, a Translation into English, and the English text of every Russian segment. Where
+every segment has its English text (the title, the slug, the lead, a body with as many
+paragraphs in both languages), the translation is synced: an editor who changes the Russian
+page presses «Sync translated pages» and translates only what changed. Where the English text
+is a free summary (fewer paragraphs, the standard's sections not yet translated), pairing
+segments would put Russian into English pages, so that translation is registered disabled: the
+English page is edited by hand, and an editor can start a synced translation from the admin at
+any time.
 """
 
 from collections import defaultdict
