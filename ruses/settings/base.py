@@ -101,18 +101,31 @@ TEMPLATES = [
 # Database: DATABASE_URL, or an SQLite file in the project (the embedded default).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection the server dropped (a restart) is replaced, not used for a 500.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A hung server fails a request in seconds instead of holding a worker until it is killed.
+    statement_timeout_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "15000"))
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        options=f"-c statement_timeout={statement_timeout_ms}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else per-process memory.
+# When Redis falters the site goes on without it (core/cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "ruses",
+            # A stopped or hung Redis costs a request a fraction of a second, then is skipped.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
