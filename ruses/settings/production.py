@@ -1,12 +1,17 @@
-"""Production: every secret from the environment; refuses to start without SECRET_KEY."""
+"""Production: every secret from the environment; refuses to start without a strong SECRET_KEY."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY, env_bool
 
-if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+# Django's own check asks for at least 50 characters; a short key can be guessed offline from a
+# signed cookie or link.
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set in the environment for production, at least 50 characters long "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
