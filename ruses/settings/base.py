@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "sequences",
+    "django_tasks_db",
     "phonenumber_field",
 ]
 
@@ -198,8 +199,9 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@rusenergosbyt.ru")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks (django-tasks, which Wagtail itself uses): run at once unless a worker
-# backend is configured.
+# Background tasks (django-tasks, which Wagtail itself uses: e-mail, search indexing, purges).
+# The embedded default runs them at once; production queues them in the database for the worker
+# (`manage.py db_worker`, django-tasks-db), so that no request waits on SMTP.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(

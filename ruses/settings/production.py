@@ -1,5 +1,7 @@
 """Production: every secret from the environment; refuses to start without a strong SECRET_KEY."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -12,6 +14,9 @@ if len(SECRET_KEY) < 50:
         "SECRET_KEY must be set in the environment for production, at least 50 characters long "
         "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
+
+# Tasks wait in the database for the worker (`make worker`) unless TASKS_BACKEND says otherwise.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
