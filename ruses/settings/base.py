@@ -222,9 +222,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "ruses-site")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
 
-# Public forms count attempts per client address (home/ratelimit.py). Behind a reverse proxy
-# that sets X-Forwarded-For, trust it; otherwise every client would share the proxy's address.
-RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR")
+# Public forms and the admin login count attempts per client address (core/ratelimit.py, axes).
+# Behind reverse proxies that append to X-Forwarded-For, say how many: the address the outermost
+# one saw counts, and what a client writes into the header itself is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 WAGTAIL_SITE_NAME = "РУСЭНЕРГОСБЫТ"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
