@@ -2,6 +2,7 @@
 has a default here; dev.py and test.py relax what they need."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,10 +62,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "sequences",
     "django_tasks_db",
+    "axes",
     "phonenumber_field",
 ]
 
 MIDDLEWARE = [
+    "core.logging.RequestIdMiddleware",  # every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",  # 400, not 500, for a NUL in a query or form
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -77,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.accessibility.AccessibilityMiddleware",  # the version for the visually impaired
+    "axes.middleware.AxesMiddleware",  # answers a locked-out login (last, as axes asks)
 ]
 
 ROOT_URLCONF = "ruses.urls"
@@ -132,6 +136,20 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The admin login is throttled (django-axes): after AXES_FAILURE_LIMIT wrong passwords from one
+# address it refuses further attempts for a quarter of an hour, whatever the user name, and
+# says so in the staff's language. Attempts are kept in the database, so Redis may be down.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"  # the same proxy rule as the forms
+AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
