@@ -5,9 +5,9 @@ import csv
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
 from .compliance import item_states, late_outage_notices
 
 
@@ -43,7 +43,7 @@ def compliance_csv(statuses) -> HttpResponse:
                 str(status.item.title),
                 status.state,
                 " ".join(page.get_url() or page.url_path for page in status.pages),
-                status.last_published_at.astimezone(services.MOSCOW).strftime("%d.%m.%Y")
+                timezone.localtime(status.last_published_at).strftime("%d.%m.%Y")
                 if status.last_published_at
                 else "",
                 status.note,

@@ -294,7 +294,7 @@ def ensure_grid_companies() -> None:
 
 
 def moscow(day, hour: int) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=services.MOSCOW)
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
 def ensure_notices() -> None:

@@ -27,7 +27,7 @@ from wagtail.models import (
 
 from home.models import HomePage
 
-from . import services
+from . import calculator, zones
 from .models import (
     PriceComponent,
     TariffPeriod,
@@ -62,23 +62,23 @@ CURRENT_PRICE = {
 }
 # Zone prices as multiples of the single-rate price.
 ZONE_FACTORS = {
-    services.SINGLE: {services.ALL_DAY: Decimal(1)},
-    services.TWO_ZONE: {services.DAY: Decimal("1.15"), services.NIGHT: Decimal("0.40")},
-    services.THREE_ZONE: {
-        services.PEAK: Decimal("1.25"),
-        services.SEMI_PEAK: Decimal(1),
-        services.NIGHT: Decimal("0.40"),
+    zones.SINGLE: {zones.ALL_DAY: Decimal(1)},
+    zones.TWO_ZONE: {zones.DAY: Decimal("1.15"), zones.NIGHT: Decimal("0.40")},
+    zones.THREE_ZONE: {
+        zones.PEAK: Decimal("1.25"),
+        zones.SEMI_PEAK: Decimal(1),
+        zones.NIGHT: Decimal("0.40"),
     },
 }
 ZONE_HOURS = {
-    services.SINGLE: [],
-    services.TWO_ZONE: [(services.DAY, 7, 23), (services.NIGHT, 23, 7)],
-    services.THREE_ZONE: [
-        (services.PEAK, 7, 10),
-        (services.PEAK, 17, 21),
-        (services.SEMI_PEAK, 10, 17),
-        (services.SEMI_PEAK, 21, 23),
-        (services.NIGHT, 23, 7),
+    zones.SINGLE: [],
+    zones.TWO_ZONE: [(zones.DAY, 7, 23), (zones.NIGHT, 23, 7)],
+    zones.THREE_ZONE: [
+        (zones.PEAK, 7, 10),
+        (zones.PEAK, 17, 21),
+        (zones.SEMI_PEAK, 10, 17),
+        (zones.SEMI_PEAK, 21, 23),
+        (zones.NIGHT, 23, 7),
     ],
 }
 # Moscow Oblast bills consumption over 3,900 kWh a month at a higher rate (from this year).
@@ -97,7 +97,7 @@ class Decision:
 
 
 def _money(value: Decimal) -> Decimal:
-    return value.quantize(services.KOPECK, rounding=ROUND_HALF_UP)
+    return value.quantize(calculator.KOPECK, rounding=ROUND_HALF_UP)
 
 
 def _first_of_month_after_next(today: date) -> date:
@@ -220,7 +220,7 @@ def _period(
             period.rates.add(TariffRate(zone=zone, price=price))
     for zone, start, end in ZONE_HOURS[option]:
         period.zone_hours.add(ZoneHours(zone=zone, start=time(start), end=time(end)))
-    if option == services.SINGLE:
+    if option == zones.SINGLE:
         energy, grid, sales = (_money(base * Decimal(s)) for s in ("0.50", "0.40", "0.06"))
         for kind, amount in [
             (PriceComponentKind.ENERGY, energy),
@@ -251,7 +251,7 @@ def load(home: HomePage) -> None:
         )
     if TariffPeriod.objects.exists():
         return
-    today = services.moscow_today()
+    today = timezone.localdate()
     for slug, name, _name_en, regulator in REGIONS:
         for decision in decisions(slug, today):
             document = _document(name, regulator, decision)
@@ -260,5 +260,5 @@ def load(home: HomePage) -> None:
                 CustomerCategory.URBAN_ELECTRIC,
                 CustomerCategory.RURAL,
             ):
-                for option in services.OPTIONS:
+                for option in zones.OPTIONS:
                     _period(regions[slug], regulator, category, option, decision, document)

@@ -117,7 +117,7 @@ def test_footer_shows_site_settings(ru_client):
     html = ru_client.get("/").content.decode()
     footer = html[html.index('class="site-footer"') :]
     assert "8 800 555-35-35" in footer
-    assert 'href="tel:88005553535"' in footer
+    assert 'href="tel:+78005553535"' in footer  # E.164, from core/phone.py
     assert "help@example.ru" in footer
     assert "Москва, ул. Тестовая, 1" in footer
 

@@ -1,6 +1,6 @@
-"""Meter-reading intake: the registry of accounts and meters from the billing system, the
-customers' submissions (with their history of corrections), export batches, and the page
-with the procedure text and the form (§6.2 item 6, §7 table 3)."""
+"""The records of meter-reading intake: the registry of accounts and meters from the billing
+system, the customers' submissions (with their history of corrections) and export batches
+(§6.2 item 6, §7 table 3)."""
 
 from decimal import Decimal
 
@@ -8,16 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
 
-from core.blocks import BodyBlock
-from disclosure.models import MeterVisitNotice
+from core.phone import phone_model_field
 
-from .services import ZONE_FIELDS, format_reading
+from ..services import format_reading
 
 READING_FIELD = {"max_digits": 12, "decimal_places": 3}
 
@@ -123,7 +117,7 @@ class Submission(models.Model):
     reading_t3 = models.DecimalField(_("reading T3"), null=True, blank=True, **READING_FIELD)
     confirmation_number = models.CharField(_("confirmation number"), max_length=20, unique=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = phone_model_field(verbose_name=_("phone"))
     consent_at = models.DateTimeField(_("consent given"))
     consent_policy_version = models.CharField(_("policy version"), max_length=64)
     flagged = models.BooleanField(_("flagged"), default=False)
@@ -206,63 +200,3 @@ class SubmissionHistory(models.Model):
     def readings_display(self) -> str:
         values = (self.reading_t1, self.reading_t2, self.reading_t3)
         return " / ".join(format_reading(value) for value in values if value is not None)
-
-
-class MeterReadingsPage(RoutablePageMixin, Page):
-    """The procedure of submitting meter readings and the intake form under it."""
-
-    # The disclosure items it covers (codes of disclosure/items.py; the compliance report).
-    disclosure_items = ("6.2-6", "10.1-readings")
-
-    lead = models.TextField(
-        blank=True,
-        verbose_name=_("lead"),
-        help_text=_("A short summary shown under the title and in section lists."),
-    )
-    body = StreamField(
-        BodyBlock(),
-        blank=True,
-        verbose_name=_("procedure"),
-        help_text=_(
-            "How and when readings are accepted, and the consequences of a broken or missing "
-            "meter (§6.2 item 6). The form follows this text."
-        ),
-    )
-
-    parent_page_types = ["home.SectionPage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    page_description = _("The procedure of submitting meter readings, with the intake form.")
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
-    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-
-    class Meta:
-        verbose_name = _("meter readings page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["visits"] = MeterVisitNotice.objects.upcoming()[:50]
-        return context
-
-    @path("")
-    def form_view(self, request):
-        from .views import form_view
-
-        return form_view(self, request)
-
-    @path("confirmation/")
-    def confirmation_view(self, request):
-        from .views import confirmation_view
-
-        return confirmation_view(self, request)
-
-
-__all__ = [
-    "ZONE_FIELDS",
-    "Account",
-    "ExportBatch",
-    "Meter",
-    "MeterReadingsPage",
-    "Submission",
-    "SubmissionHistory",
-]
