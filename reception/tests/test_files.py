@@ -44,9 +44,11 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 
 
 def refused(name: str, data: bytes) -> str:
+    """The code of the error that refuses the file."""
     with pytest.raises(ValidationError) as error:
         validate_uploads([upload(name, data)])
-    return " ".join(error.value.messages)
+    [refusal] = error.value.error_list
+    return refusal.code
 
 
 def test_plain_documents_are_accepted():
@@ -55,18 +57,18 @@ def test_plain_documents_are_accepted():
 
 
 def test_a_pdf_with_javascript_is_refused():
-    assert "scripts" in refused("акт.pdf", real_pdf(javascript="app.alert(1)"))
+    assert refused("акт.pdf", real_pdf(javascript="app.alert(1)")) == "unsafe"
 
 
 def test_a_script_hidden_behind_name_escapes_or_in_a_compressed_stream_is_found():
     escaped = b"%PDF-1.7\n1 0 obj << /S /J#61vaScript /JS (x) >> endobj\n"
-    assert "scripts" in refused("a.pdf", escaped)
+    assert refused("a.pdf", escaped) == "unsafe"
     hidden = zlib.compress(b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>")
     packed = b"%PDF-1.7\n1 0 obj << /Filter /FlateDecode >>\nstream\n" + hidden + b"\nendstream"
-    assert "scripts" in refused("b.pdf", packed)
+    assert refused("b.pdf", packed) == "unsafe"
 
 
 def test_a_zip_bomb_posing_as_docx_is_refused():
     bomb = docx({"word/media/image1.bin": b"\0" * (60 * 1024 * 1024)})
     assert len(bomb) < 1024 * 1024  # a megabyte that unpacks to sixty
-    assert "too much packed data" in refused("договор.docx", bomb)
+    assert refused("договор.docx", bomb) == "unsafe"

@@ -141,7 +141,7 @@ else:
 # address it refuses further attempts for a quarter of an hour, whatever the user name, and
 # says so in the staff's language. Attempts are kept in the database, so Redis may be down.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",  # a ModelBackend that first refuses locked-out clients
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "10"))
