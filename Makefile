@@ -5,7 +5,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve _serve test chromium lint format messages
+.PHONY: help install install-dev run serve _serve worker test chromium lint format messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,7 +29,7 @@ run: install ## Migrate, load the demo content and serve the dev server on 127.0
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-serve: install ## The same, production-like: DEBUG off, gunicorn, static files by whitenoise
+serve: install ## The same, production-like: DEBUG off, gunicorn, whitenoise, the task worker
 	DJANGO_SETTINGS_MODULE=ruses.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
@@ -40,7 +40,11 @@ _serve:
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn ruses.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+worker: install ## The task worker (e-mail, indexing, purges) for TASKS_BACKEND=django_tasks_db.DatabaseBackend
+	$(PY) manage.py db_worker
 
 test: install-dev chromium ## Run the test suite (PYTEST_ARGS="..." passes options to pytest)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

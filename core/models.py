@@ -15,12 +15,20 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
     attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
     last_error = models.CharField(max_length=255, blank=True, verbose_name=_("last error"))
+    next_attempt_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("next attempt"),
+        help_text=_("After a failure the next attempt waits longer each time; empty: at once."),
+    )
 
     class Meta:
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["sent_at", "attempts"], name="outbox_unsent_idx")]
+        indexes = [
+            models.Index(fields=["sent_at", "next_attempt_at"], name="outbox_due_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.subject

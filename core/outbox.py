@@ -1,11 +1,15 @@
 """E-mail to customers through Django's mail API: stored with the record that caused it, sent
-once that commits, retried on failure, and never sent twice (a sender holds the message's row
-lock while it sends; an overlapping run skips locked rows instead of waiting for them)."""
+by the task worker once that commits, retried with a growing delay until it leaves, and never
+sent twice (a sender holds the message's row lock while it sends; an overlapping run skips
+locked rows instead of waiting for them). Nothing is abandoned: staff see what keeps failing
+and can send it again at once."""
 
 import logging
+from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_tasks import task
 
@@ -13,7 +17,8 @@ from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
+# After the n-th failure the next attempt waits 2**(n-1) minutes, at most six hours.
+MAX_DELAY = timedelta(hours=6)
 
 
 def queue_email(recipient: str, subject: str, body: str) -> OutgoingEmail:
@@ -23,9 +28,17 @@ def queue_email(recipient: str, subject: str, body: str) -> OutgoingEmail:
     return email
 
 
-def _unsent():
+def retry_delay(attempts: int) -> timedelta:
+    return min(timedelta(minutes=2 ** (attempts - 1)), MAX_DELAY)
+
+
+def _claim_unsent() -> QuerySet[OutgoingEmail]:
     # SKIP LOCKED on PostgreSQL; SQLite has one writer at a time and ignores the clause.
     return OutgoingEmail.objects.select_for_update(skip_locked=True).filter(sent_at__isnull=True)
+
+
+def _due() -> Q:
+    return Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())
 
 
 def deliver(email: OutgoingEmail) -> bool:
@@ -36,32 +49,34 @@ def deliver(email: OutgoingEmail) -> bool:
         send_mail(email.subject, email.body, None, [email.recipient])
     except Exception as error:  # any transport failure: keep the message for a retry
         email.last_error = f"{type(error).__name__}: {error}"[:255]
-        email.save(update_fields=["attempts", "last_error"])
+        email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
+        email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
         # The message id only: the address and the text are personal data.
         logger.warning("E-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error)
         return False
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.save(update_fields=["attempts", "last_error", "sent_at"])
+    email.next_attempt_at = None
+    email.save(update_fields=["attempts", "last_error", "sent_at", "next_attempt_at"])
     return True
 
 
 @task()
 def send_email_task(email_id: int) -> None:
     with transaction.atomic():
-        email = _unsent().filter(pk=email_id).first()
+        email = _claim_unsent().filter(pk=email_id).first()
         if email is not None:  # already sent, or being sent by another run
             deliver(email)
 
 
 def retry_unsent() -> tuple[int, int]:
-    """Another attempt for every unsent message that has attempts left: (sent, still unsent).
+    """Another attempt for every unsent message whose delay has passed: (sent, still unsent).
     Each message is claimed in its own transaction, so a slow send holds one row only."""
     sent = failed = 0
-    candidates = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-    for email_id in candidates.values_list("pk", flat=True):
+    due = OutgoingEmail.objects.filter(_due(), sent_at__isnull=True)
+    for email_id in due.values_list("pk", flat=True):
         with transaction.atomic():
-            email = _unsent().filter(pk=email_id, attempts__lt=MAX_ATTEMPTS).first()
+            email = _claim_unsent().filter(_due(), pk=email_id).first()
             if email is None:
                 continue
             if deliver(email):
@@ -69,3 +84,12 @@ def retry_unsent() -> tuple[int, int]:
             else:
                 failed += 1
     return sent, failed
+
+
+def send_again(emails: QuerySet[OutgoingEmail]) -> int:
+    """Staff's "send now": the unsent messages among `emails` are due at once and queued."""
+    ids = list(emails.filter(sent_at__isnull=True).values_list("pk", flat=True))
+    OutgoingEmail.objects.filter(pk__in=ids).update(next_attempt_at=None)
+    for email_id in ids:
+        transaction.on_commit(lambda email_id=email_id: send_email_task.enqueue(email_id))
+    return len(ids)

@@ -9,12 +9,17 @@ from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's IP address; behind a trusted reverse proxy, the one it forwarded."""
-    if settings.RATELIMIT_TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's IP address. Behind `TRUSTED_PROXY_COUNT` reverse proxies it is the address
+    the outermost of them saw: each proxy appends the address it received the request from to
+    X-Forwarded-For, so only the last that many entries are ours; anything to their left was
+    sent by the client and may be forged."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    remote = request.META.get("REMOTE_ADDR", "")
+    if proxies <= 0:
+        return remote
+    forwarded = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]
+    forwarded = [hop for hop in forwarded if hop]
+    return forwarded[-proxies] if len(forwarded) >= proxies else remote
 
 
 def allow(scope: str, request: HttpRequest, limit: int, window_seconds: int) -> bool:

@@ -25,6 +25,12 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_a_short_secret_key():
+    result = run_check("ruses.settings.production", SECRET_KEY="x" * 49, ALLOWED_HOSTS="example.ru")
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
 def test_production_starts_with_a_secret_key_and_debug_off():
     result = run_check("ruses.settings.production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.ru")
     assert result.returncode == 0, result.stderr

@@ -28,10 +28,28 @@ def test_the_address_is_not_stored_in_clear():
     assert not any("192.0.2.7" in key for key in cache._cache)
 
 
-@override_settings(RATELIMIT_TRUST_X_FORWARDED_FOR=True)
-def test_behind_a_trusted_proxy_the_forwarded_address_counts():
-    assert client_address(request_from("127.0.0.1", "203.0.113.5, 127.0.0.1")) == "203.0.113.5"
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_one_proxy_the_address_it_saw_counts_and_a_forged_header_does_not():
+    assert client_address(request_from("127.0.0.1", "203.0.113.5")) == "203.0.113.5"
+    # The client wrote "1.2.3.4" itself; the proxy appended the address it really came from.
+    assert client_address(request_from("127.0.0.1", "1.2.3.4, 203.0.113.5")) == "203.0.113.5"
 
 
-def test_forwarded_header_is_ignored_unless_trusted():
+@override_settings(TRUSTED_PROXY_COUNT=2)
+def test_behind_two_proxies_the_outer_ones_view_counts():
+    forged_then_real = "1.2.3.4, 203.0.113.5, 10.0.0.2"  # the inner proxy added 10.0.0.2
+    assert client_address(request_from("10.0.0.3", forged_then_real)) == "203.0.113.5"
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_spoofed_forwarded_addresses_cannot_escape_the_limit():
+    cache.clear()
+    answers = [
+        allow("status", request_from("127.0.0.1", f"198.51.100.{n}, 203.0.113.5"), 5, 60)
+        for n in range(60)
+    ]
+    assert answers.count(True) == 5
+
+
+def test_forwarded_header_is_ignored_without_proxies():
     assert client_address(request_from("198.51.100.1", "203.0.113.5")) == "198.51.100.1"

@@ -2,6 +2,7 @@
 has a default here; dev.py and test.py relax what they need."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,11 +61,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "sequences",
+    "django_tasks_db",
+    "axes",
     "phonenumber_field",
 ]
 
 MIDDLEWARE = [
+    "core.logging.RequestIdMiddleware",  # every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulMiddleware",  # 400, not 500, for a NUL in a query or form
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.accessibility.AccessibilityMiddleware",  # the version for the visually impaired
+    "axes.middleware.AxesMiddleware",  # answers a locked-out login (last, as axes asks)
 ]
 
 ROOT_URLCONF = "ruses.urls"
@@ -101,22 +107,49 @@ TEMPLATES = [
 # Database: DATABASE_URL, or an SQLite file in the project (the embedded default).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A connection the server dropped (a restart) is replaced, not used for a 500.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A hung server fails a request in seconds instead of holding a worker until it is killed.
+    statement_timeout_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "15000"))
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        options=f"-c statement_timeout={statement_timeout_ms}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), else per-process memory.
+# When Redis falters the site goes on without it (core/cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.DegradingRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "ruses",
+            # A stopped or hung Redis costs a request a fraction of a second, then is skipped.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The admin login is throttled (django-axes): after AXES_FAILURE_LIMIT wrong passwords from one
+# address it refuses further attempts for a quarter of an hour, whatever the user name, and
+# says so in the staff's language. Attempts are kept in the database, so Redis may be down.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",  # a ModelBackend that first refuses locked-out clients
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"  # the same proxy rule as the forms
+AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -184,8 +217,9 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@rusenergosbyt.ru")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks (django-tasks, which Wagtail itself uses): run at once unless a worker
-# backend is configured.
+# Background tasks (django-tasks, which Wagtail itself uses: e-mail, search indexing, purges).
+# The embedded default runs them at once; production queues them in the database for the worker
+# (`manage.py db_worker`, django-tasks-db), so that no request waits on SMTP.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
@@ -206,9 +240,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "ruses-site")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3"))
 
-# Public forms count attempts per client address (home/ratelimit.py). Behind a reverse proxy
-# that sets X-Forwarded-For, trust it; otherwise every client would share the proxy's address.
-RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR")
+# Public forms and the admin login count attempts per client address (core/ratelimit.py, axes).
+# Behind reverse proxies that append to X-Forwarded-For, say how many: the address the outermost
+# one saw counts, and what a client writes into the header itself is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 WAGTAIL_SITE_NAME = "РУСЭНЕРГОСБЫТ"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

@@ -1,0 +1,62 @@
+"""A Redis cache that degrades instead of failing: when Redis is stopped or unreachable, every
+read is a miss and every write is skipped, so pages render from the database and forms still
+accept submissions. After a failure Redis is left alone for a few seconds, so that a request
+does not wait on one timeout per cache call."""
+
+import logging
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import ConnectionError, TimeoutError
+
+logger = logging.getLogger(__name__)
+
+# How long to skip Redis after a failure before trying it again.
+RETRY_AFTER_SECONDS = 5.0
+
+
+def _degrading(fallback: Callable[..., Any]) -> Callable:
+    """Runs the Redis operation unless Redis failed within the last few seconds; on failure
+    answers `fallback(*args)` as if the cache were empty."""
+
+    def decorate(operation: Callable) -> Callable:
+        @wraps(operation)
+        def guarded(self: "DegradingRedisClient", *args: Any) -> Any:
+            if time.monotonic() < DegradingRedisClient.down_until:
+                return fallback(*args)
+            try:
+                return operation(self, *args)
+            except (ConnectionError, TimeoutError) as error:
+                DegradingRedisClient.down_until = time.monotonic() + RETRY_AFTER_SECONDS
+                logger.warning("Redis unavailable, serving without the cache: %s", error)
+                return fallback(*args)
+
+        return guarded
+
+    return decorate
+
+
+class DegradingRedisClient(RedisCacheClient):
+    down_until = 0.0  # per process: shared by every connection of this worker
+
+    add = _degrading(lambda key, value, timeout: False)(RedisCacheClient.add)
+    get = _degrading(lambda key, default: default)(RedisCacheClient.get)
+    set = _degrading(lambda key, value, timeout: None)(RedisCacheClient.set)
+    touch = _degrading(lambda key, timeout: False)(RedisCacheClient.touch)
+    delete = _degrading(lambda key: False)(RedisCacheClient.delete)
+    get_many = _degrading(lambda keys: {})(RedisCacheClient.get_many)
+    has_key = _degrading(lambda key: False)(RedisCacheClient.has_key)
+    # A counter that cannot be read starts afresh: rate limits fail open while Redis is gone.
+    incr = _degrading(lambda key, delta: delta)(RedisCacheClient.incr)
+    set_many = _degrading(lambda data, timeout: [])(RedisCacheClient.set_many)
+    delete_many = _degrading(lambda keys: None)(RedisCacheClient.delete_many)
+    clear = _degrading(lambda: False)(RedisCacheClient.clear)
+
+
+class DegradingRedisCache(RedisCache):
+    def __init__(self, server: str, params: dict) -> None:
+        super().__init__(server, params)
+        self._class = DegradingRedisClient
