@@ -21,7 +21,7 @@ URL = "/clients/tariffs/"
 
 
 @pytest.fixture
-def region(db):
+def region(tariffs_page):
     return TariffRegionFactory(slug="test-region", name="Тестовый край", sort_order=0)
 
 
@@ -147,14 +147,20 @@ def test_admin_form_accepts_a_correct_period(client, superuser, region):
 
 
 @pytest.fixture
-def editor(db):
+def moderation(db):
+    """The tariff editors, the approvers and their workflow (set up by the demo loader)."""
+    return demo.ensure_moderation()
+
+
+@pytest.fixture
+def editor(moderation):
     user = get_user_model().objects.create_user("editor", "editor@example.ru", "pw")
     user.groups.add(Group.objects.get(name=demo.EDITORS))
     return user
 
 
 @pytest.fixture
-def approver(db):
+def approver(moderation):
     user = get_user_model().objects.create_user("approver", "approver@example.ru", "pw")
     user.groups.add(Group.objects.get(name=demo.APPROVERS))
     return user
@@ -220,7 +226,7 @@ def test_editor_submits_and_approver_publishes(client, editor, approver, region)
 
 
 @pytest.mark.django_db
-def test_moderation_setup_is_idempotent():
+def test_moderation_setup_is_idempotent(moderation):
     before = Group.objects.count()
     workflow = demo.ensure_moderation()
     assert Group.objects.count() == before
@@ -231,9 +237,9 @@ def test_moderation_setup_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_admin_screens_render_for_editors(client, editor):
+def test_admin_screens_render_for_editors(client, editor, region):
     client.force_login(editor)
-    period = TariffPeriod.objects.filter(live=True).first()
+    period = TariffPeriodFactory(region=region)
     for url in [
         reverse("wagtailsnippets_tariffs_tariffperiod:list"),
         reverse(ADD_URL),
@@ -243,18 +249,18 @@ def test_admin_screens_render_for_editors(client, editor):
 
 
 @pytest.mark.django_db
-def test_tariffs_page_editor_renders(client, superuser):
+def test_tariffs_page_editor_renders(client, superuser, tariffs_page):
     client.force_login(superuser)
-    page = TariffsPage.objects.get(locale__language_code="ru")
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    edit_url = reverse("wagtailadmin_pages:edit", args=[tariffs_page.pk])
+    assert client.get(edit_url).status_code == 200
 
 
 # --- caches ---------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
-def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region):
-    page = TariffsPage.objects.get(locale__language_code="ru")
+def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region, tariffs_page):
+    page = tariffs_page
 
     def key(month, day, hour, minute=0):
         moment = datetime(2027, month, day, hour, minute, tzinfo=services.MOSCOW)
@@ -270,7 +276,7 @@ def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region):
 
 
 @pytest.mark.django_db
-def test_publishing_a_period_purges_the_front_end_cache(region):
+def test_publishing_a_period_purges_the_front_end_cache(region, english_tariffs_page):
     period = TariffPeriodFactory(region=region, live=False)
     with (
         mock.patch("tariffs.signals.apps.is_installed", return_value=True),
