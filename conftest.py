@@ -12,12 +12,21 @@ after the others of their group and empty the database when they finish."""
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import DEFAULT_DB_ALIAS
 from django.test import Client
 
-from home.models import HomePage, SectionPage
-from home.tests.factories import SectionPageFactory, ensure_wagtail_roots, make_home_page
+from home.models import HomePage, SectionPage, StandardPage
+from home.tests.factories import (
+    SectionPageFactory,
+    ensure_wagtail_roots,
+    make_home_page,
+    make_standard_page,
+)
 
 CROSS_APP_TESTS = Path(__file__).parent / "tests"
 
@@ -25,11 +34,22 @@ CROSS_APP_TESTS = Path(__file__).parent / "tests"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """An empty database, whatever an earlier `--reuse-db` run left in it (such as the demo),
-    with the roots that Wagtail's migrations create."""
+    with the rows that migrating gives: those of Wagtail's data migrations that the tests
+    need, then whatever the apps' post_migrate handlers create (staff groups)."""
     with django_db_blocker.unblock():
         ensure_test_database()
-        call_command("flush", interactive=False, verbosity=0)
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         ensure_wagtail_roots()
+        ensure_admin_access_permission()
+        emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
+
+
+def ensure_admin_access_permission() -> None:
+    """Wagtail's permission to use the admin (a data migration of wagtailadmin creates it)."""
+    admin, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
+    Permission.objects.get_or_create(
+        content_type=admin, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+    )
 
 
 def ensure_test_database() -> None:
@@ -67,6 +87,13 @@ def ru_client(db) -> Client:
 def home_page(db) -> HomePage:
     """The Russian home page, root of the default site."""
     return make_home_page()
+
+
+@pytest.fixture
+def privacy_page(home_page) -> StandardPage:
+    """The personal-data policy at /privacy/, which the public forms link to and whose
+    version a consent records."""
+    return make_standard_page(home_page, "privacy", "Политика обработки персональных данных")
 
 
 @pytest.fixture

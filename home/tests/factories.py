@@ -21,14 +21,6 @@ class PublishedPageFactory(factory.django.DjangoModelFactory):
         return page
 
 
-class HomePageFactory(PublishedPageFactory):
-    class Meta:
-        model = HomePage
-
-    title = "Главная"
-    slug = "home"
-
-
 class SectionPageFactory(PublishedPageFactory):
     class Meta:
         model = SectionPage
@@ -57,12 +49,15 @@ def ensure_wagtail_roots() -> Page:
 
 def make_home_page() -> HomePage:
     """A Russian home page at the root of the default site (on the empty database of an app's
-    tests, see the root conftest.py)."""
-    home = HomePageFactory(parent=ensure_wagtail_roots())
+    tests, see the root conftest.py); published once it has its site, so that it has a URL
+    when the site search indexes it."""
+    home = HomePage(title="Главная", slug="home")
+    ensure_wagtail_roots().add_child(instance=home)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Сайт"},
     )
+    home.save_revision().publish()
     return home
 
 

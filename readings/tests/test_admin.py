@@ -20,6 +20,8 @@ from readings.registry import import_registry
 
 from .factories import MeterFactory, SubmissionFactory
 
+pytestmark = pytest.mark.usefixtures("registry")
+
 
 @pytest.fixture(autouse=True)
 def russian():

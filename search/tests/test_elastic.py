@@ -163,7 +163,9 @@ def test_the_adapter_reads_hits_facets_and_highlights(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_unreachable_elasticsearch_falls_back_to_the_database(settings, ru_client, caplog):
+def test_unreachable_elasticsearch_falls_back_to_the_database(
+    settings, ru_client, caplog, tariffs_page
+):
     settings.ELASTICSEARCH_URL = UNREACHABLE
     assert isinstance(backends.get_adapter(), ElasticsearchAdapter)
     with caplog.at_level(logging.WARNING, logger="search"):
@@ -176,20 +178,21 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(settings, ru_clien
 
 
 @pytest.mark.django_db
-def test_unreachable_elasticsearch_autocomplete_falls_back(settings, ru_client):
+def test_unreachable_elasticsearch_autocomplete_falls_back(settings, ru_client, tariffs_page):
     settings.ELASTICSEARCH_URL = UNREACHABLE
     data = ru_client.get("/search/suggest/", {"q": "тар"}).json()
     assert any(s["url"] == "/clients/tariffs/" for s in data["suggestions"])
 
 
 @pytest.mark.django_db
-def test_publishing_with_elasticsearch_down_still_indexes_the_database(settings, caplog):
-    from wagtail.models import Page
+def test_publishing_with_elasticsearch_down_still_indexes_the_database(
+    settings, caplog, tariffs_page
+):
 
     from search.models import SearchEntry
 
     settings.ELASTICSEARCH_URL = UNREACHABLE
-    page = Page.objects.get(locale__language_code="ru", slug="tariffs").specific
+    page = tariffs_page
     page.lead = "Новое слово: пеларгония."
     with caplog.at_level(logging.ERROR, logger="search.indexer"):
         page.save_revision().publish()

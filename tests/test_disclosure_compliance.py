@@ -11,9 +11,8 @@ from django.utils import timezone
 from disclosure import compliance
 from disclosure.items import CODES, ITEMS
 from disclosure.models import RestrictionPage
+from disclosure.tests.factories import OutageNoticeFactory
 from home.models import SectionPage
-
-from .factories import OutageNoticeFactory
 
 OTHER_HELPERS = {"6.2-8", "10.1-tariffs", "6.2-13", "10.1-faq"}  # tariffs and FAQ apps
 

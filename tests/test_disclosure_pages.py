@@ -30,16 +30,15 @@ from disclosure.models import (
     ServiceStandardPage,
 )
 from disclosure.services import MOSCOW
-from home.models import HomePage, SectionPage, StandardPage
-from readings.models import MeterReadingsPage
-
-from .factories import (
+from disclosure.tests.factories import (
     GridCompanyFactory,
     OutageNoticeFactory,
     PaymentPointFactory,
     ServiceCentreFactory,
     ServiceCentreHoursFactory,
 )
+from home.models import HomePage, SectionPage, StandardPage
+from readings.models import MeterReadingsPage
 
 SECTION_PAGES = [
     ContractsPage,
