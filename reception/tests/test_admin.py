@@ -264,7 +264,7 @@ def test_monthly_report(clerk):
     assert on_time.topic == "debt"
 
 
-def test_survey_summary_for_staff(clerk, ru_client):
+def test_survey_summary_for_staff(clerk, ru_client, survey_page):
     html = login(clerk).get("/admin/reception/survey/").content.decode()
     assert "Анкета удовлетворённости клиентов" in html
 
@@ -285,13 +285,8 @@ def test_records_cannot_be_added_by_hand(clerk):
         assert response.status_code == 302 and response["Location"] == index
 
 
-def test_survey_summary_counts_the_answers(clerk, ru_client):
-    from django.core.cache import cache
-
-    from reception.models import SurveyPage
-
-    cache.clear()
-    survey = SurveyPage.objects.get(locale__language_code="ru")
+def test_survey_summary_counts_the_answers(clerk, ru_client, survey_page):
+    survey = survey_page
     fields = {f.label: f.clean_name for f in survey.form_fields.all()}
     overall = fields["Как вы оцениваете качество обслуживания в целом?"]
     staff = fields["Как вы оцениваете вежливость и компетентность сотрудников?"]
