@@ -1,12 +1,14 @@
+"""The demo site as a whole: every public URL, the header, footer and language switch, routing
+across the apps' pages and the query budget of each key page."""
+
 import re
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, SectionPage, SiteSettings, StandardPage
+from home.models import SiteSettings
 
 PUBLIC_URLS = [
     "/",
@@ -168,20 +170,6 @@ def test_public_pages_run_at_most_ten_queries(ru_client, url, django_assert_max_
 
 
 @pytest.mark.django_db
-def test_a_published_page_joins_the_menu_at_once(ru_client, django_capture_on_commit_callbacks):
-    clients = SectionPage.objects.get(locale__language_code="ru")
-    assert "Новый раздел" not in ru_client.get("/").content.decode()  # the menu is cached now
-    with django_capture_on_commit_callbacks(execute=True):
-        page = StandardPage(title="Новый раздел", slug="new-section", show_in_menus=True)
-        clients.add_child(instance=page)
-        page.save_revision().publish()
-    assert 'href="/clients/new-section/">Новый раздел' in ru_client.get("/").content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        page.unpublish()
-    assert "Новый раздел" not in ru_client.get("/").content.decode()
-
-
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "status"),
     [
@@ -208,13 +196,3 @@ def test_an_unpublished_page_is_not_served(ru_client):
 def test_search_finds_a_page(ru_client):
     html = ru_client.get(reverse("search"), {"q": "оплата"}).content.decode()
     assert "/clients/payment/" in html
-
-
-class TestPageTypes(WagtailPageTestCase):
-    def test_home_lives_only_at_the_root(self):
-        self.assertAllowedParentPageTypes(HomePage, {Page})
-
-    def test_section_and_standard_pages_live_under_home(self):
-        self.assertCanCreateAt(HomePage, SectionPage)
-        self.assertCanCreateAt(HomePage, StandardPage)
-        self.assertCanNotCreateAt(StandardPage, SectionPage)
