@@ -192,7 +192,7 @@ def test_without_an_address_nothing_is_emailed(ru_client, at_before_cutoff):
 
 @pytest.mark.django_db
 def test_an_implausible_jump_is_accepted_and_flagged(ru_client, at_before_cutoff):
-    # the demo meter was read on 25.10.2026: 26 days at most 100 kWh a day = 2600 kWh
+    # the meter was read on 25.10.2026: 26 days at most 100 kWh a day = 2600 kWh
     response = post(ru_client, valid(reading_t1="20000", reading_t2="9000"))
     assert response.status_code == 302
     submission = Submission.objects.get()
@@ -385,7 +385,7 @@ def test_submissions_are_rate_limited_per_address(ru_client, at_before_cutoff, s
     assert Submission.objects.get().reading_t1 == Decimal(10101)
 
 
-# --- demo and page rules ----------------------------------------------------------------------
+# --- page rules ----------------------------------------------------------------------------
 
 
 @pytest.mark.django_db

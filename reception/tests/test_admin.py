@@ -11,8 +11,6 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.core.management.sql import emit_post_migrate_signal
 from django.test import Client
 from django.utils import timezone
 
@@ -64,18 +62,6 @@ def appeal_with_file():
     )
     attachment.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
     return appeal, attachment
-
-
-def test_group_is_created_by_migrate_and_kept_by_load_demo():
-    Group.objects.filter(name=STAFF_GROUP).delete()
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    group = Group.objects.get(name=STAFF_GROUP)
-    call_command("load_demo", verbosity=0)
-    assert Group.objects.filter(name=STAFF_GROUP).get() == group
-    codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "view_appeal", "change_appeal", "view_outgoingemail"} <= codenames
-    assert "delete_appeal" not in codenames
-    assert not Permission.objects.filter(group__name="Editors", codename="view_appeal").exists()
 
 
 def test_anonymous_users_cannot_reach_appeals_or_files(appeal_with_file):
