@@ -6,6 +6,7 @@ import logging
 import os
 
 import pytest
+from django.utils import translation
 from elasticsearch.dsl.response import Response
 
 from search import backends, elastic
@@ -148,7 +149,10 @@ def test_the_adapter_reads_hits_facets_and_highlights(monkeypatch):
         return Response(self, raw)
 
     monkeypatch.setattr("elasticsearch.dsl.Search.execute", execute)
-    results = ElasticsearchAdapter("http://es:9200").search("тарифы", "ru", section="clients")
+    # The labels follow the active language, which an earlier test's English request may
+    # have left active.
+    with translation.override("ru"):
+        results = ElasticsearchAdapter("http://es:9200").search("тарифы", "ru", section="clients")
     assert results.total == 12
     assert results.hits[0].snippet == "Действующие <mark>тарифы</mark>"
     assert results.hits[1].snippet == "Прейскурант &lt;2026&gt;"
