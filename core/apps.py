@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site services")
 
     def ready(self) -> None:
-        from . import content_version
+        from . import content_version, staff
 
         content_version.connect()
+        staff.connect()

@@ -1,12 +1,27 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Record model → the page types that list its records.
+LISTINGS = {
+    "disclosure.ServiceCentre": ["disclosure.ServiceCentresPage"],
+    "disclosure.PaymentPoint": ["disclosure.PaymentPage"],
+    "disclosure.GridCompany": ["disclosure.GridCompaniesPage"],
+    "disclosure.OutageNotice": ["disclosure.OutagesPage"],
+    "disclosure.MeterVisitNotice": ["disclosure.OutagesPage"],
+}
+
 
 class DisclosureConfig(AppConfig):
     name = "disclosure"
     verbose_name = _("Mandatory disclosure")
 
     def ready(self) -> None:
-        from . import checks, signals  # noqa: F401 (checks register themselves)
+        from core import demo as demo_loaders
+        from core.expiry import register_listing
 
-        signals.connect()
+        from . import checks, demo, search  # noqa: F401 (checks register themselves)
+
+        for model_label, page_types in LISTINGS.items():
+            register_listing(model_label, page_types)
+        search.register_sources()
+        demo_loaders.register("disclosure", demo.load, requires=("home",))

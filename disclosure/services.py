@@ -5,13 +5,12 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.workdays import add_working_days, is_working_day
 
-MOSCOW = ZoneInfo("Europe/Moscow")
 HOUSEHOLD_LEAD_WORKING_DAYS = 10
 METER_VISIT_LEAD_DAYS = 10
 
@@ -108,7 +107,7 @@ def is_day_off(day: date) -> bool:
 
 def days_off_ahead(moment: datetime, days: int) -> list[str]:
     """ISO dates of the weekdays off (holidays, transferred days off) from `moment` on."""
-    start = moment.astimezone(MOSCOW).date()
+    start = timezone.localdate(moment)
     ahead = (start + timedelta(days=offset) for offset in range(days))
     return [day.isoformat() for day in ahead if is_day_off(day)]
 
@@ -116,7 +115,7 @@ def days_off_ahead(moment: datetime, days: int) -> list[str]:
 def is_open(spans: Iterable[OpeningSpan], moment: datetime) -> bool:
     """Whether an office with these hours is open at `moment` (any timezone; judged in
     Moscow time, where every office of the company is)."""
-    local = moment.astimezone(MOSCOW)
+    local = timezone.localtime(moment)
     day = local.date()
     if is_day_off(day):
         return False
@@ -126,11 +125,11 @@ def is_open(spans: Iterable[OpeningSpan], moment: datetime) -> bool:
 
 def describe_outage(notice) -> str:
     """The seven fields of §7 2.1.2 as one plain-text paragraph (feeds, calendars)."""
-    start = notice.starts_at.astimezone(MOSCOW)
+    start = timezone.localtime(notice.starts_at)
     if notice.ends_at:
         when = _("from %(start)s to %(end)s") % {
             "start": start.strftime("%d.%m.%Y %H:%M"),
-            "end": notice.ends_at.astimezone(MOSCOW).strftime("%d.%m.%Y %H:%M"),
+            "end": timezone.localtime(notice.ends_at).strftime("%d.%m.%Y %H:%M"),
         }
     else:
         when = _("from %(start)s, %(duration)s") % {

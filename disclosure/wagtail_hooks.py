@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_views import compliance_report
+from .admin_views import ComplianceReportView
 from .models import GridCompany, MeterVisitNotice, OutageNotice, PaymentPoint, ServiceCentre
 
 
@@ -62,7 +62,13 @@ register_snippet(DisclosureGroup)
 
 @hooks.register("register_admin_urls")
 def register_compliance_url():
-    return [path("disclosure/compliance/", compliance_report, name="disclosure_compliance")]
+    return [
+        path(
+            "disclosure/compliance/",
+            ComplianceReportView.as_view(),
+            name="disclosure_compliance",
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")

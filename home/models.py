@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.phone import tel_target
 
 
 class HomePage(Page):
@@ -157,6 +158,5 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def hotline_tel(self) -> str:
-        """The hotline as a tel: URI target (digits and a leading plus only)."""
-        digits = "".join(ch for ch in self.hotline_phone if ch.isdigit() or ch == "+")
-        return digits
+        """The hotline as a tel: URI target (E.164, from the one phone rule)."""
+        return tel_target(self.hotline_phone)

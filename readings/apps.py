@@ -1,12 +1,7 @@
+from pathlib import Path
+
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-
-
-def _ensure_staff_group(sender, **kwargs) -> None:
-    from .permissions import ensure_staff_group
-
-    ensure_staff_group()
 
 
 class ReadingsConfig(AppConfig):
@@ -14,5 +9,13 @@ class ReadingsConfig(AppConfig):
     verbose_name = _("Meter readings")
 
     def ready(self) -> None:
-        # After every migrate (and test-database flush) the staff group exists.
-        post_migrate.connect(_ensure_staff_group, sender=self)
+        from core import demo
+        from core.expiry import register_listing
+        from core.staff import register_group
+
+        from .permissions import STAFF_GROUP, STAFF_PERMISSIONS
+
+        register_group(STAFF_GROUP, permissions=STAFF_PERMISSIONS)
+        # The readings page lists the planned meter visits under its form.
+        register_listing("disclosure.MeterVisitNotice", ["readings.MeterReadingsPage"])
+        demo.register("readings", demo.data_files(Path(self.path) / "demo"), requires=("home",))

@@ -15,9 +15,9 @@ import io
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from .models import ExportBatch, Submission
-from .services import MOSCOW
 
 HEADER = [
     "account_number",
@@ -53,7 +53,7 @@ def write_csv(submissions: QuerySet[Submission]) -> str:
                 _number(item.reading_t1),
                 _number(item.reading_t2),
                 _number(item.reading_t3),
-                item.updated_at.astimezone(MOSCOW).isoformat(timespec="seconds"),
+                timezone.localtime(item.updated_at).isoformat(timespec="seconds"),
                 item.confirmation_number,
                 1 if item.flagged else 0,
             ]

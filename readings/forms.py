@@ -4,7 +4,6 @@ client: account_number, meter_number, reading_t1..reading_t3, email, phone, cons
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from django import forms
@@ -13,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Account, Meter
-from .services import ACCOUNT_RE, METER_RE, MeterFacts, Verdict, check_readings, moscow_date
+from core.forms import PublicForm
+from core.phone import phone_form_field
 
-PHONE_RE = re.compile(r"^\+?[\d\s()\-]{5,25}$")
-HONEYPOT = "website"
+from .models.records import Account, Meter
+from .services import ACCOUNT_RE, METER_RE, MeterFacts, Verdict, check_readings
 
 
 def reading_field(label: str, help_text: str = "") -> forms.CharField:
@@ -31,7 +30,11 @@ def reading_field(label: str, help_text: str = "") -> forms.CharField:
     )
 
 
-class ReadingsForm(forms.Form):
+class ReadingsForm(PublicForm):
+    consent_required = _(
+        "Without your consent to the processing of personal data we cannot accept the readings."
+    )
+
     account_number = forms.CharField(
         label=_("Account number"),
         max_length=20,
@@ -56,34 +59,15 @@ class ReadingsForm(forms.Form):
         error_messages={"invalid": _("Enter an e-mail address such as name@example.ru.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
-        label=_("Phone"),
-        required=False,
-        max_length=25,
-        help_text=_("Optional: for questions about these readings."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    phone = phone_form_field(
+        label=_("Phone"), help_text=_("Optional: for questions about these readings.")
     )
-    consent = forms.BooleanField(
-        label=_("I agree to the processing of my personal data"),
-        error_messages={
-            "required": _(
-                "Without your consent to the processing of personal data we cannot "
-                "accept the readings."
-            )
-        },
-    )
-    # A field people never see (templates/includes/honeypot.html); bots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def __init__(self, *args, today: dt.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.today = today or moscow_date(timezone.now())
+        self.today = today or timezone.localdate()
         self.meter: Meter | None = None
         self.verdict: Verdict | None = None
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
     def clean_account_number(self) -> str:
         value = self.cleaned_data["account_number"].strip().replace(" ", "")
@@ -97,12 +81,6 @@ class ReadingsForm(forms.Form):
             raise forms.ValidationError(
                 gettext("The meter number is letters, digits and hyphens, up to 30 characters.")
             )
-        return value
-
-    def clean_phone(self) -> str:
-        value = self.cleaned_data["phone"].strip()
-        if value and not PHONE_RE.match(value):
-            raise forms.ValidationError(gettext("Enter a phone number such as +7 900 123-45-67."))
         return value
 
     def clean(self):

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from core.numbering import next_number
 from core.outbox import queue_email
 
-from .models import Meter, Submission, SubmissionHistory
-from .services import MOSCOW, ZONE_FIELDS, format_reading, normalise_readings
+from .models.records import Meter, Submission, SubmissionHistory
+from .services import ZONE_FIELDS, format_reading, normalise_readings
 
 NUMBER_PREFIX = "ПУ"
 CREATED, REPEATED, CORRECTED = "created", "repeated", "corrected"
@@ -80,7 +80,7 @@ def store_submission(
 
 
 def _number(now: dt.datetime) -> str:
-    return next_number(NUMBER_PREFIX, now.astimezone(MOSCOW).year)
+    return next_number(NUMBER_PREFIX, timezone.localtime(now).year)
 
 
 def _fill(

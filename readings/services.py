@@ -10,12 +10,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-MOSCOW = ZoneInfo("Europe/Moscow")
 ZONE_FIELDS = ("reading_t1", "reading_t2", "reading_t3")
 MAX_INTEGER_DIGITS = 9
 ACCOUNT_RE = re.compile(r"^\d{5,20}$")
@@ -23,13 +22,6 @@ METER_RE = re.compile(r"^[0-9A-Za-zА-Яа-яЁё-]{1,30}$")
 
 
 # --- Billing period ------------------------------------------------------------------------
-
-
-def moscow_date(moment: dt.datetime) -> dt.date:
-    """The calendar date in Moscow of an aware moment."""
-    if moment.tzinfo is None:
-        raise ValueError("an aware datetime is required")
-    return moment.astimezone(MOSCOW).date()
 
 
 def first_of_next_month(day: dt.date) -> dt.date:
@@ -41,7 +33,7 @@ def billing_period(moment: dt.datetime, cutoff_day: int) -> dt.date:
     month up to and including the cut-off day (Moscow time), the next month after it."""
     if not 1 <= cutoff_day <= 31:
         raise ValueError("cutoff_day must be between 1 and 31")
-    day = moscow_date(moment)
+    day = timezone.localdate(moment)
     if day.day > cutoff_day:
         return first_of_next_month(day)
     return day.replace(day=1)
@@ -49,7 +41,7 @@ def billing_period(moment: dt.datetime, cutoff_day: int) -> dt.date:
 
 def counts_for_next_period(moment: dt.datetime, cutoff_day: int) -> bool:
     """True when a reading sent at `moment` is after the cut-off of its month."""
-    return billing_period(moment, cutoff_day) != moscow_date(moment).replace(day=1)
+    return billing_period(moment, cutoff_day) != timezone.localdate(moment).replace(day=1)
 
 
 def parse_period(text: str) -> dt.date:

@@ -12,7 +12,8 @@ from core.numbering import next_number
 from core.outbox import queue_email
 
 from .choices import REASONS_CUSTOMER_TOLD, Action, AnswerChannel, Status
-from .models import Appeal, AppealAttachment, AppealEvent, HomeVisitRequest
+from .models.appeals import Appeal, AppealAttachment, AppealEvent
+from .models.visits import HomeVisitRequest
 from .services import due_date, extended_due_date, home_visit_due
 
 APPEAL_PREFIX = "ВП"

@@ -1,12 +1,8 @@
+from pathlib import Path
+
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
-
-
-def create_staff_group(sender, **kwargs) -> None:
-    from .staff import ensure_staff_group
-
-    ensure_staff_group()
 
 
 def delete_attachment_file(sender, instance, **kwargs) -> None:
@@ -19,11 +15,21 @@ class ReceptionConfig(AppConfig):
     verbose_name = _("Virtual reception")
 
     def ready(self) -> None:
-        # After every migrate (and flush). No sender filter: the permissions it needs are
-        # created by other apps' post_migrate handlers, so it succeeds on a later app's turn.
-        post_migrate.connect(create_staff_group, dispatch_uid="reception_staff_group")
+        from core import links
+        from core.staff import register_group
+
+        from .links import appeal_status_url
+        from .staff import STAFF_GROUP, STAFF_PERMISSIONS
+
+        register_group(STAFF_GROUP, permissions=STAFF_PERMISSIONS)
+        links.register("appeal-status", appeal_status_url)
         post_delete.connect(
             delete_attachment_file,
             sender="reception.AppealAttachment",
             dispatch_uid="reception_attachment_file",
         )
+
+        from core import demo
+
+        # Under home, beside its privacy policy, which the forms link to.
+        demo.register("reception", demo.data_files(Path(self.path) / "demo"), requires=("home",))

@@ -4,10 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HoneypotField, PublicForm
+from core.phone import phone_form_field
+
 from .choices import PUBLIC_TOPICS, AnswerChannel, CustomerType
 from .files import MAX_FILE_SIZE, MAX_FILES, validate_uploads
-from .models import Appeal, HomeVisitRequest
-from .services import contact_errors, normalise_phone
+from .models.appeals import Appeal
+from .models.visits import HomeVisitRequest
+from .services import contact_errors
 
 CONTACT_MESSAGES = {
     "no_contact": _(
@@ -30,37 +34,9 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-def validate_phone(value: str) -> None:
-    allowed = set("0123456789+()- ")
-    if value and (set(value) - allowed or len(normalise_phone(value)) < 10):
-        raise ValidationError(
-            _("Enter the phone with its area code, e.g. +7 912 345-67-89."), code="invalid"
-        )
+class AppealForm(PublicForm, forms.ModelForm):
+    consent_required = _("Without your consent we cannot register the appeal.")
 
-
-class HoneypotMixin:
-    """A form with the `website` spam trap (rendered by templates/includes/honeypot.html; the
-    shared templates/includes/form_field.html ties help texts and errors to their inputs)."""
-
-    honeypot = "website"
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(self.honeypot))
-
-
-class HoneypotField(forms.CharField):
-    """Left empty by people (the field is hidden), filled by robots."""
-
-    def __init__(self):
-        super().__init__(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-
-class AppealForm(HoneypotMixin, forms.ModelForm):
     topic = forms.ChoiceField(label=_("Topic"), choices=PUBLIC_TOPICS)
     attachments = MultipleFileField(
         label=_("Attachments"),
@@ -71,11 +47,7 @@ class AppealForm(HoneypotMixin, forms.ModelForm):
         )
         % {"count": MAX_FILES, "size": MAX_FILE_SIZE // (1024 * 1024)},
     )
-    consent = forms.BooleanField(
-        label=_("I agree to the processing of my personal data"),
-        error_messages={"required": _("Without your consent we cannot register the appeal.")},
-    )
-    website = HoneypotField()
+    phone = phone_form_field(label=_("Phone"))
 
     class Meta:
         model = Appeal
@@ -96,7 +68,6 @@ class AppealForm(HoneypotMixin, forms.ModelForm):
             "answer_channel": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 8, "maxlength": 10000}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "postal_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
@@ -114,11 +85,6 @@ class AppealForm(HoneypotMixin, forms.ModelForm):
         self.fields["answer_channel"].choices = AnswerChannel.choices
         self.accepted_files = []
 
-    def clean_phone(self) -> str:
-        phone = self.cleaned_data.get("phone", "").strip()
-        validate_phone(phone)
-        return phone
-
     def clean_attachments(self):
         self.accepted_files = validate_uploads(self.cleaned_data.get("attachments") or [])
         return self.cleaned_data.get("attachments")
@@ -128,7 +94,7 @@ class AppealForm(HoneypotMixin, forms.ModelForm):
         problems = contact_errors(
             cleaned.get("answer_channel", ""),
             cleaned.get("email", "") if "email" not in self.errors else "x",
-            cleaned.get("phone", "") if "phone" not in self.errors else "x",
+            str(cleaned.get("phone") or "") if "phone" not in self.errors else "x",
             cleaned.get("postal_address", ""),
         )
         for field, code in problems.items():
@@ -139,7 +105,7 @@ class AppealForm(HoneypotMixin, forms.ModelForm):
         return cleaned
 
 
-class StatusForm(HoneypotMixin, forms.Form):
+class StatusForm(forms.Form):
     number = forms.CharField(
         label=_("Registration number"),
         max_length=20,
@@ -149,18 +115,16 @@ class StatusForm(HoneypotMixin, forms.Form):
     website = HoneypotField()
 
 
-class HomeVisitForm(HoneypotMixin, forms.ModelForm):
+class HomeVisitForm(PublicForm, forms.ModelForm):
+    consent_required = _("Without your consent we cannot register the request.")
+
     lives_alone = forms.BooleanField(
         label=_("I live alone"),
         error_messages={
             "required": _("A home visit is arranged for customers who live alone (§8.4).")
         },
     )
-    consent = forms.BooleanField(
-        label=_("I agree to the processing of my personal data"),
-        error_messages={"required": _("Without your consent we cannot register the request.")},
-    )
-    website = HoneypotField()
+    phone = phone_form_field(label=_("Phone"), required=True)
 
     class Meta:
         model = HomeVisitRequest
@@ -168,7 +132,6 @@ class HomeVisitForm(HoneypotMixin, forms.ModelForm):
         widgets = {
             "ground": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 4}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
         help_texts = {
             "account_number": _("A visit is arranged at most once a year for each account."),
@@ -177,8 +140,3 @@ class HomeVisitForm(HoneypotMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ground"].choices = self.fields["ground"].choices[1:]
-
-    def clean_phone(self) -> str:
-        phone = self.cleaned_data.get("phone", "").strip()
-        validate_phone(phone)
-        return phone

@@ -1,17 +1,17 @@
 """Domain rules of the virtual reception: due dates (DESIGN.md's deadline table, §7, §8.4,
 §9.2), the extension after an interim reply, and the contact-details rule (§9.2, §11).
 
-Plain typed functions; dates are counted from the day received in Moscow time."""
+Plain typed functions; dates are counted from the day received in Moscow time (TIME_ZONE)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
+from core.phone import same_phone
 from core.workdays import add_working_days
 
 from .choices import AnswerChannel, CustomerType, Topic
-
-MOSCOW = ZoneInfo("Europe/Moscow")
 
 # §9.2 and §8.4: 15 calendar days, one extension of at most 15 more after an interim reply.
 GENERAL_DAYS = 15
@@ -35,7 +35,7 @@ def received_day(received_at: datetime) -> date:
     31st arrives on the 1st in Moscow)."""
     if received_at.tzinfo is None:
         raise ValueError("received_at must be timezone-aware")
-    return received_at.astimezone(MOSCOW).date()
+    return timezone.localdate(received_at)
 
 
 def term_for(topic: str, customer_type: str = CustomerType.HOUSEHOLD, phone_left: bool = True):
@@ -114,12 +114,6 @@ def contact_errors(
     return {}
 
 
-def normalise_phone(phone: str) -> str:
-    """The last ten digits: +7 (912) 345-67-89 and 8 912 345 67 89 are the same phone."""
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return digits[-10:]
-
-
 def contact_matches(contact: str, email: str, phone: str) -> bool:
     """The status lookup: the contact typed matches the appeal's e-mail or phone."""
     contact = contact.strip()
@@ -127,5 +121,4 @@ def contact_matches(contact: str, email: str, phone: str) -> bool:
         return False
     if "@" in contact:
         return bool(email) and contact.casefold() == email.strip().casefold()
-    digits = normalise_phone(contact)
-    return len(digits) >= 10 and digits == normalise_phone(phone)
+    return same_phone(contact, phone)

@@ -1,10 +1,9 @@
-"""The staff group that works appeals: only it (and superusers) sees appeals and their files."""
-
-from django.contrib.auth.models import Group, Permission
+"""The staff group that works appeals: only it (and superusers) sees appeals and their files.
+Registered in ReceptionConfig.ready(); `migrate` creates it (core/staff.py)."""
 
 STAFF_GROUP = "Обращения граждан"
 
-PERMISSIONS = [
+STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("reception", "view_appeal"),
     ("reception", "change_appeal"),
@@ -17,19 +16,3 @@ PERMISSIONS = [
 VIEW_APPEALS = "reception.view_appeal"
 CHANGE_APPEALS = "reception.change_appeal"
 VIEW_VISITS = "reception.view_homevisitrequest"
-
-
-def ensure_staff_group() -> Group | None:
-    """Creates the group with its permissions; safe to run again. None before the
-    permissions exist (the first post_migrate of a partial migration)."""
-    permissions = []
-    for app_label, codename in PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is None:
-            return None
-        permissions.append(permission)
-    group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    group.permissions.add(*permissions)  # adds only the missing ones
-    return group

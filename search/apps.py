@@ -12,6 +12,9 @@ class SearchConfig(AppConfig):
 
         signals.connect_pages()
 
-        from .records import register_disclosure_records
+        from core import demo as demo_loaders
 
-        register_disclosure_records()
+        from . import demo
+
+        # Last: it indexes what every other loader made.
+        demo_loaders.register("search", demo.load, after_all=True)

@@ -47,7 +47,7 @@ def record_query(query: str, results: int, day: datetime.date) -> None:
             )
 
 
-def popular_queries(since: datetime.date, limit: int = 50) -> list[dict]:
+def popular_queries(since: datetime.date, limit: int | None = 50) -> list[dict]:
     return list(
         QueryStat.objects.filter(date__gte=since)
         .values("query")

@@ -2,13 +2,15 @@
 
 SQLite's FTS5 does not know Russian morphology, so the embedded index stores the Snowball
 stems of every word and the query is stemmed the same way: «тарифы», «тарифов» and «тариф»
-all become «тариф». Letters are lower-cased and «ё» becomes «е» before stemming.
+all become «тариф». Letters are lower-cased and «ё» becomes «е» before stemming. The stemmer is
+PyStemmer, the Snowball algorithms compiled to C: the same stems as the pure-Python
+`snowballstemmer`, many times faster (indexing stems every word of every page).
 """
 
 import re
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -28,8 +30,8 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a readable block of words
 )
 
-_stemmer = snowballstemmer.stemmer("russian")
-_english = snowballstemmer.stemmer("english")
+_stemmer = Stemmer.Stemmer("russian")
+_english = Stemmer.Stemmer("english")
 
 
 def normalize(text: str) -> str:

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import search_queries_report
+from .admin_views import SearchQueriesReportView
 from .models import SynonymGroup
 
 
@@ -23,7 +23,13 @@ register_snippet(SynonymGroupViewSet)
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/search-queries/", search_queries_report, name="search_queries_report")]
+    return [
+        path(
+            "reports/search-queries/",
+            SearchQueriesReportView.as_view(),
+            name="search_queries_report",
+        )
+    ]
 
 
 @hooks.register("register_reports_menu_item")

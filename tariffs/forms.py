@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import calculator
 
 
 class KwhField(forms.DecimalField):
@@ -35,7 +35,7 @@ class CalculatorForm(forms.Form):
     peak = KwhField(label=_("Peak, kWh"))
     semi_peak = KwhField(label=_("Semi-peak, kWh"))
 
-    def usage(self) -> services.Usage | None:
+    def usage(self) -> calculator.Usage | None:
         if not self.is_valid():
             return None
-        return services.usage_from(**self.cleaned_data)
+        return calculator.usage_from(**self.cleaned_data)

@@ -14,8 +14,9 @@ from django.db.models import Prefetch, QuerySet
 
 from core.content_version import FRAGMENT_TIMEOUT, content_version
 
-from . import services
+from . import calculator, zones
 from .models.records import CustomerCategory, TariffPeriod, TariffRate, TariffRegion, ZoneHours
+from .periods import end_of, timeline
 
 
 def published_periods(with_components: bool = False) -> QuerySet[TariffPeriod]:
@@ -70,8 +71,8 @@ def _rows(period: TariffPeriod, previous: TariffPeriod | None = None) -> list[di
     rates = sorted(
         period.rates.all(),
         key=lambda r: (
-            services.ZONES_OF_OPTION[period.metering_option].index(r.zone)
-            if r.zone in services.ZONES_OF_OPTION[period.metering_option]
+            zones.ZONES_OF_OPTION[period.metering_option].index(r.zone)
+            if r.zone in zones.ZONES_OF_OPTION[period.metering_option]
             else 9,
             r.band_up_to is None,
             r.band_up_to or 0,
@@ -87,7 +88,7 @@ def _rows(period: TariffPeriod, previous: TariffPeriod | None = None) -> list[di
                 "band_up_to": rate.band_up_to,
                 "price": rate.price,
                 "old_price": before,
-                "change": services.percent_change(before, rate.price) if before else None,
+                "change": calculator.percent_change(before, rate.price) if before else None,
             }
         )
         if rate.band_up_to is not None:
@@ -109,7 +110,7 @@ class Selection:
     def categories(self):
         return CustomerCategory.choices
 
-    def current_rates(self) -> dict[str, list[services.Rate]]:
+    def current_rates(self) -> dict[str, list[calculator.Rate]]:
         return {view.period.metering_option: view.period.bill_rates() for view in self.current}
 
 
@@ -119,7 +120,7 @@ def _view(ordered: list[TariffPeriod], period: TariffPeriod, compare: bool = Fal
     index = ordered.index(period)
     following = ordered[index + 1] if index + 1 < len(ordered) else None
     preceding = ordered[index - 1] if index and compare else None
-    return PeriodView(period, services.end_of(period, following), _rows(period, preceding))
+    return PeriodView(period, end_of(period, following), _rows(period, preceding))
 
 
 def select(region_slug: str | None, category: str | None, today: date) -> Selection:
@@ -135,9 +136,9 @@ def select(region_slug: str | None, category: str | None, today: date) -> Select
     by_option: dict[str, list[TariffPeriod]] = defaultdict(list)
     for period in periods:
         by_option[period.metering_option].append(period)
-    for option in services.OPTIONS:
+    for option in zones.OPTIONS:
         ordered = sorted(by_option.get(option, []), key=lambda p: p.valid_from)
-        line = services.timeline(ordered, today)
+        line = timeline(ordered, today)
         if line.current:
             selection.current.append(_view(ordered, line.current))
         selection.upcoming.extend(_view(ordered, p, compare=True) for p in line.upcoming)
@@ -154,13 +155,13 @@ def in_force_and_scheduled(today: date, absolute: Callable[[str], str] = str) ->
     for period in published_tariffs()[1]:
         by_key[(period.region_id, period.category, period.metering_option)].append(period)
     rows, document_urls = [], {}
-    for periods in by_key.values():
-        ordered = sorted(periods, key=lambda p: p.valid_from)
-        line = services.timeline(ordered, today)
+    for group in by_key.values():
+        ordered = sorted(group, key=lambda p: p.valid_from)
+        line = timeline(ordered, today)
         chosen = ([line.current] if line.current else []) + line.upcoming
         for period in chosen:
             index = ordered.index(period)
-            end = services.end_of(period, ordered[index + 1] if index + 1 < len(ordered) else None)
+            end = end_of(period, ordered[index + 1] if index + 1 < len(ordered) else None)
             hours = hours_by_zone(period)
             document_url = None
             if period.document:  # Document.url reverses a URL: once per document

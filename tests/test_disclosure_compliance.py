@@ -1,11 +1,14 @@
 """The compliance report over the demo site: every item ok, stale pages and records, items
-backed by records, the admin view and its CSV."""
+backed by records, the admin view and its exports."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from disclosure import compliance
 from disclosure.items import ITEMS
@@ -16,6 +19,13 @@ OTHER_HELPERS = {"6.2-8", "10.1-tariffs", "6.2-13", "10.1-faq"}  # tariffs and F
 
 def states() -> dict[str, str]:
     return {status.item.code: status.state for status in compliance.item_states()}
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.ru", "pw")
+    client.force_login(user)
+    return client
 
 
 @pytest.mark.django_db
@@ -47,11 +57,17 @@ def test_admin_report_and_csv(admin_client):
     assert page.count("data-item=") == len(ITEMS)
     assert 'data-item="6.2-8" data-state="ok"' in page  # the tariffs page declares item 8
     assert 'data-item="6.2-11" data-state="ok"' in page
+    assert "?export=xlsx" in page and "?export=csv" in page
     csv = admin_client.get("/admin/disclosure/compliance/?export=csv")
     assert csv["Content-Type"].startswith("text/csv")
-    lines = csv.content.decode("utf-8-sig").strip().splitlines()
+    lines = b"".join(csv.streaming_content).decode("utf-8").strip().splitlines()
     assert len(lines) == len(ITEMS) + 1
     assert any(line.startswith("6.2-4,") and ",ok," in line for line in lines)
+    xlsx = admin_client.get("/admin/disclosure/compliance/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == len(ITEMS) + 1
+    assert any(row[0] == "6.2-4" and row[3] == "ok" and row[4] for row in rows)
 
 
 @pytest.mark.django_db

@@ -28,7 +28,6 @@ from disclosure.models import (
     ServiceCentresPage,
     ServiceStandardPage,
 )
-from disclosure.services import MOSCOW
 from disclosure.tests.factories import (
     GridCompanyFactory,
     OutageNoticeFactory,
@@ -167,7 +166,7 @@ def centre_badge(page: str, name: str) -> str:
     ],
 )
 def test_contacts_say_whether_a_centre_is_open_now(ru_client, monkeypatch, moment, badge):
-    fixed = moment.replace(tzinfo=MOSCOW)
+    fixed = moment.replace(tzinfo=timezone.get_current_timezone())
     monkeypatch.setattr("disclosure.models.directory.timezone.now", lambda: fixed)
     page = html(ru_client, "/contacts/")
     assert badge in centre_badge(page, "ЦОК «Тушино»")
@@ -277,14 +276,14 @@ def test_a_draft_change_stays_off_the_site_until_published(ru_client):
 
 @pytest.mark.django_db
 def test_publishing_a_record_purges_the_pages_that_list_it():
-    from disclosure.signals import pages_showing
+    from core.expiry import pages_showing
 
-    assert {type(page) for page in pages_showing(OutageNotice)} == {OutagesPage}
-    assert {type(page) for page in pages_showing(MeterVisitNotice)} == {
+    assert {type(page) for page in pages_showing(OutageNotice())} == {OutagesPage}
+    assert {type(page) for page in pages_showing(MeterVisitNotice())} == {
         OutagesPage,
         MeterReadingsPage,
     }  # the readings app's page shows the visits under its form
-    assert len(pages_showing(PaymentPoint)) == 2  # Russian and English
+    assert len(pages_showing(PaymentPoint())) == 2  # Russian and English
 
 
 @pytest.mark.django_db

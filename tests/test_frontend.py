@@ -128,7 +128,7 @@ def test_organization_json_ld_comes_from_site_settings(ru_client):
 
 
 def test_json_ld_cannot_close_its_script_element():
-    html = Template("{% load seo %}{% json_ld data %}").render(
+    html = Template("{% load structured_data %}{% json_ld data %}").render(
         Context({"data": {"name": "</script><script>alert(1)</script>"}})
     )
     assert html.count("</script>") == 1

@@ -1,16 +1,19 @@
-from .directory import GridCompaniesPage, OutagesPage, PaymentPage, ServiceCentresPage
+from .directory import GridCompaniesPage, PaymentPage, ServiceCentresPage
 from .notices import MeterVisitNotice, OutageNotice
+from .outages import OutagesPage
 from .pages import (
-    AdditionalService,
-    AdditionalServicesPage,
     AppealsPage,
-    ConsumptionNorm,
-    ConsumptionNormsPage,
     ContractForm,
     ContractsPage,
     ProcedurePage,
     RestrictionPage,
     ServiceStandardPage,
+)
+from .price_lists import (
+    AdditionalService,
+    AdditionalServicesPage,
+    ConsumptionNorm,
+    ConsumptionNormsPage,
 )
 from .records import GridCompany, PaymentPoint, ServiceCentre, ServiceCentreHours
 

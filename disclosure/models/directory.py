@@ -1,19 +1,14 @@
-"""Pages that list the records of `records.py` and the notices of `notices.py`: service
-centres (/contacts/), payment (/clients/payment/), grid companies and planned outages.
-Each list runs a fixed number of queries whatever the number of records."""
+"""Pages that list the records of `records.py`: service centres (/contacts/), payment
+(/clients/payment/) and grid companies. Each list runs a fixed number of queries whatever
+the number of records."""
 
 import json
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -22,7 +17,6 @@ from disclosure import services
 from disclosure.blocks import ProcedureBlock
 from home.models import SiteSettings
 
-from .notices import MeterVisitNotice, OutageNotice
 from .pages import SECTION_PARENTS, ProcedurePage
 from .records import GridCompany, PaymentPoint, ServiceCentre, ServiceCentreHours
 
@@ -35,9 +29,9 @@ def locality_filter(request, records: list) -> tuple[list[str], str]:
     return localities, chosen if chosen in localities else ""
 
 
-def centres_json_ld(centres, company: str) -> str:
-    """schema.org LocalBusiness for each in-person centre, safe inside a <script> element."""
-    items = [
+def centres_data(centres, company: str) -> list[dict]:
+    """schema.org LocalBusiness for each in-person centre (written out by `{% json_ld %}`)."""
+    return [
         {
             "@context": "https://schema.org",
             "@type": "LocalBusiness",
@@ -68,8 +62,6 @@ def centres_json_ld(centres, company: str) -> str:
         for centre in centres
         if centre.kind == ServiceCentre.IN_PERSON
     ]
-    text = json.dumps(items, ensure_ascii=False)
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
 def map_settings() -> dict:
@@ -137,11 +129,11 @@ class ServiceCentresPage(Page):
             ]
         company = SiteSettings.for_request(request).company_name
         context.update(
-            json_ld=centres_json_ld(centres, company),
+            structured_data=centres_data(centres, company),
             centres=centres,
             localities=localities,
             chosen_locality=chosen,
-            now_moscow=now.astimezone(services.MOSCOW),
+            now_moscow=timezone.localtime(now),
             # Weekdays off in the next fortnight, so that a cached page can still tell.
             days_off=json.dumps(services.days_off_ahead(now, 14)),
             **map_settings(),
@@ -210,107 +202,3 @@ class GridCompaniesPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["companies"] = GridCompany.objects.filter(live=True)
         return context
-
-
-class OutagesPage(RoutablePageMixin, Page):
-    """Planned outages (§7 2.1.2): upcoming and current first, an archive, an Atom feed and
-    an iCalendar export. Notices are snippets so that the lead time is checked on publish."""
-
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        verbose_name=_("introduction"),
-        help_text=_("What a planned outage is and whom to call in an emergency."),
-    )
-
-    parent_page_types = SECTION_PARENTS
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    page_description = _("Planned outage and meter-reading visit notices; feed and calendar.")
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("outages page")
-
-    def get_cached_paths(self):
-        return ["/", "/archive/", "/feed/", "/calendar/"]
-
-    @staticmethod
-    def current_and_upcoming():
-        now = timezone.now()
-        # A notice without an end stays current for a day after it starts.
-        return (
-            OutageNotice.objects.live()
-            .filter(
-                models.Q(ends_at__gte=now)
-                | models.Q(ends_at__isnull=True, starts_at__gte=now - timedelta(days=1))
-            )
-            .order_by("starts_at")
-        )
-
-    @staticmethod
-    def past():
-        now = timezone.now()
-        return (
-            OutageNotice.objects.live()
-            .filter(
-                models.Q(ends_at__lt=now)
-                | models.Q(ends_at__isnull=True, starts_at__lt=now - timedelta(days=1))
-            )
-            .order_by("-starts_at")
-        )
-
-    @path("")
-    def current(self, request):
-        notices = list(self.current_and_upcoming()[:100])
-        now = timezone.now()
-        for notice in notices:
-            notice.is_current = notice.starts_at <= now
-        return self.render(
-            request,
-            context_overrides={
-                "notices": notices,
-                "visits": MeterVisitNotice.objects.upcoming()[:50],
-                "archive": False,
-            },
-        )
-
-    @path("archive/")
-    def archive(self, request):
-        return self.render(
-            request,
-            context_overrides={"notices": list(self.past()[:200]), "archive": True},
-        )
-
-    @path("feed/")
-    def feed(self, request):
-        url = request.build_absolute_uri(self.get_url(request))
-        feed = Atom1Feed(
-            title=self.title,
-            link=url,
-            description=self.title,
-            language=self.locale.language_code,
-            feed_url=request.build_absolute_uri(),
-        )
-        for notice in self.current_and_upcoming()[:100]:
-            feed.add_item(
-                title=str(notice),
-                link=f"{url}#notice-{notice.pk}",
-                unique_id=f"{url}#notice-{notice.pk}",
-                description=services.describe_outage(notice),
-                pubdate=notice.first_published_at or notice.starts_at,
-                updateddate=notice.last_published_at or notice.starts_at,
-            )
-        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-        feed.write(response, "utf-8")
-        return response
-
-    @path("calendar/")
-    def calendar(self, request):
-        body = services.outages_to_ical(
-            self.current_and_upcoming()[:200], request.build_absolute_uri(self.get_url(request))
-        )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="outages.ics"'
-        return response

@@ -20,7 +20,7 @@ def publication_date(notice) -> date:
     """The day customers learn of the notice: when it was first published, the scheduled
     go-live date, or today."""
     moment = notice.first_published_at or notice.go_live_at or timezone.now()
-    return moment.astimezone(services.MOSCOW).date()
+    return timezone.localdate(moment)
 
 
 class NoticeQuerySet(models.QuerySet):
@@ -119,7 +119,7 @@ class OutageNotice(Notice):
         verbose_name_plural = _("planned outage notices")
 
     def __str__(self) -> str:
-        return f"{self.starts_at.astimezone(services.MOSCOW):%d.%m.%Y} — {self.localities}"
+        return f"{timezone.localtime(self.starts_at):%d.%m.%Y} — {self.localities}"
 
     def clean(self) -> None:
         super().clean()
@@ -135,7 +135,7 @@ class OutageNotice(Notice):
     def lead_time_error(self) -> str | None:
         return services.outage_lead_time_error(
             publication_date(self),
-            self.starts_at.astimezone(services.MOSCOW).date(),
+            timezone.localdate(self.starts_at),
             self.audience,
             self.emergency,
         )

@@ -1,5 +1,6 @@
 """Page types of the mandatory disclosure (§6.2) that hold their own content: the service
-standard, contracts, procedures, consumption norms and additional services.
+standard, contracts and procedures (consumption norms and additional services are in
+`price_lists.py`).
 
 Each declares the items of `disclosure.items` it covers in `disclosure_items`."""
 
@@ -123,15 +124,6 @@ class ContractsPage(Page):
         verbose_name=_("procedure"),
         help_text=_("The steps and deadlines of concluding a contract (§7, table 1)."),
     )
-    reception_page = models.ForeignKey(
-        "reception.ReceptionPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("virtual reception"),
-        help_text=_("Its status lookup is where customers learn the status of an application."),
-    )
 
     parent_page_types = SECTION_PARENTS
     subpage_types: list[str] = []
@@ -147,7 +139,6 @@ class ContractsPage(Page):
         FieldPanel("categories"),
         FieldPanel("procedure"),
         InlinePanel("forms", heading=_("Standard contract forms"), label=_("Form")),
-        FieldPanel("reception_page"),
     ]
 
     class Meta:
@@ -192,131 +183,3 @@ class ContractForm(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("standard contract form")
-
-
-class ConsumptionNormsPage(Page):
-    """Consumption norms for households (§10.1) as a table."""
-
-    disclosure_items = ("10.1-norms",)
-
-    lead = models.TextField(blank=True, verbose_name=_("lead"), help_text=_("When norms apply."))
-    region = models.CharField(
-        max_length=150, verbose_name=_("region"), help_text=_("Where the norms apply.")
-    )
-    effective_from = models.DateField(verbose_name=_("effective from"))
-    legal_basis = models.CharField(
-        max_length=255,
-        verbose_name=_("legal basis"),
-        help_text=_("The act that set the norms, with its number and date."),
-    )
-    legal_basis_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("legal basis document"),
-    )
-
-    parent_page_types = SECTION_PARENTS
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    page_description = _("Consumption norms for households, as a table.")
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("legal_basis"),
-    ]
-    content_panels = Page.content_panels + [
-        FieldPanel("lead"),
-        FieldRowPanel([FieldPanel("region"), FieldPanel("effective_from")]),
-        FieldPanel("legal_basis"),
-        FieldPanel("legal_basis_document"),
-        InlinePanel("norms", heading=_("Norms"), label=_("Norm")),
-    ]
-
-    class Meta:
-        verbose_name = _("consumption norms page")
-
-
-class ConsumptionNorm(Orderable):
-    page = ParentalKey(ConsumptionNormsPage, on_delete=models.CASCADE, related_name="norms")
-    housing_type = models.CharField(
-        max_length=150,
-        verbose_name=_("housing type"),
-        help_text=_("E.g. «многоквартирный дом с газовыми плитами»."),
-    )
-    rooms = models.PositiveSmallIntegerField(verbose_name=_("rooms"))
-    residents = models.PositiveSmallIntegerField(
-        verbose_name=_("residents"), help_text=_("5 means five or more.")
-    )
-    kwh_per_person = models.DecimalField(
-        max_digits=7, decimal_places=2, verbose_name=_("kWh per month per person")
-    )
-
-    panels = [
-        FieldPanel("housing_type"),
-        FieldRowPanel([FieldPanel("rooms"), FieldPanel("residents"), FieldPanel("kwh_per_person")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("consumption norm")
-
-
-class AdditionalServicesPage(Page):
-    """Additional services (§6.2 item 12): service, price, how to order."""
-
-    disclosure_items = ("6.2-12",)
-
-    lead = models.TextField(blank=True, verbose_name=_("lead"), help_text=_("A short summary."))
-    how_to_order = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link", "ul", "ol"],
-        verbose_name=_("how to order"),
-        help_text=_("What applies to every service: where to apply and how to pay."),
-    )
-
-    parent_page_types = SECTION_PARENTS
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
-    page_description = _("Additional services with prices and how to order them.")
-    search_fields = Page.search_fields + [index.SearchField("lead")]
-    content_panels = Page.content_panels + [
-        FieldPanel("lead"),
-        InlinePanel("services", heading=_("Services"), label=_("Service")),
-        FieldPanel("how_to_order"),
-    ]
-
-    class Meta:
-        verbose_name = _("additional services page")
-
-
-class AdditionalService(Orderable):
-    page = ParentalKey(AdditionalServicesPage, on_delete=models.CASCADE, related_name="services")
-    name = models.CharField(max_length=200, verbose_name=_("service"))
-    description = models.TextField(blank=True, verbose_name=_("description"))
-    price = models.DecimalField(
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        verbose_name=_("price, ₽"),
-        help_text=_("Including VAT; leave empty when it is calculated individually."),
-    )
-    price_note = models.CharField(
-        max_length=100, blank=True, verbose_name=_("price note"), help_text=_("E.g. «за выезд».")
-    )
-    how_to_order = models.CharField(
-        max_length=255,
-        verbose_name=_("how to order"),
-        help_text=_("E.g. «заявление в центре обслуживания или в виртуальной приёмной»."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("price"), FieldPanel("price_note")]),
-        FieldPanel("how_to_order"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("additional service")

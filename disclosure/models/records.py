@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from core.phone import validate_phones
 from disclosure.services import OpeningSpan
 
 WEEKDAYS = [
@@ -54,8 +55,8 @@ def check_coordinates(record) -> None:
 
 
 def check_phone(value: str) -> None:
-    if sum(ch.isdigit() for ch in value) < 6:
-        raise ValidationError(_("A phone number needs at least six digits."))
+    """Office phones as customers dial them, each a valid number (the one phone rule)."""
+    validate_phones(value)
 
 
 class LocatedRecord(models.Model):

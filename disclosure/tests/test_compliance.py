@@ -14,6 +14,8 @@ from disclosure.models import RestrictionPage
 
 from .factories import OutageNoticeFactory
 
+OTHER_HELPERS = {"6.2-8", "10.1-tariffs", "6.2-13", "10.1-faq"}  # tariffs and FAQ apps
+
 
 def states() -> dict[str, str]:
     return {status.item.code: status.state for status in compliance.item_states()}

@@ -4,7 +4,7 @@ visit notices, and "open now" at the boundaries."""
 from datetime import UTC, date, datetime, time
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from disclosure import services
 from disclosure.services import OpeningSpan, is_open
@@ -77,7 +77,7 @@ FRIDAY = OpeningSpan(4, time(8, 30), time(16, 15))
 
 
 def msk(*args) -> datetime:
-    return datetime(*args, tzinfo=services.MOSCOW)
+    return datetime(*args, tzinfo=timezone.get_current_timezone())
 
 
 @pytest.mark.parametrize(

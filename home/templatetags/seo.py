@@ -1,20 +1,14 @@
 """What search engines and link previews read: canonical URL, description, Open Graph locale,
-and the schema.org Organization built from the site settings."""
-
-import json
+and the schema.org Organization built from the site settings (written out by core's
+`{% json_ld %}`)."""
 
 from django import template
 from django.http import HttpRequest
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
 register = template.Library()
 
 OG_LOCALES = {"ru": "ru_RU", "en": "en_GB"}
-
-# Characters that could end the <script> element or confuse an HTML parser.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -37,13 +31,6 @@ def meta_description(page: Page | None = None) -> str:
 @register.filter
 def og_locale(language_code: str) -> str:
     return OG_LOCALES.get(language_code, language_code)
-
-
-@register.simple_tag
-def json_ld(data: dict) -> SafeString:
-    """A <script type="application/ld+json"> element, escaped for HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 @register.simple_tag(takes_context=True)

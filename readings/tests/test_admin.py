@@ -15,7 +15,7 @@ from django.utils import translation
 from readings.export import HEADER, create_batch, period_csv
 from readings.intake import store_submission
 from readings.models import Account, ExportBatch, Meter, Submission
-from readings.permissions import STAFF_GROUP, ensure_staff_group
+from readings.permissions import STAFF_GROUP
 from readings.registry import import_registry
 
 from .factories import MeterFactory, SubmissionFactory
@@ -199,9 +199,7 @@ ADMIN_URLS = [
 
 
 @pytest.mark.django_db
-def test_the_staff_group_exists_once():
-    ensure_staff_group()
-    ensure_staff_group()
+def test_the_staff_group_exists_after_migrate():
     group = Group.objects.get(name=STAFF_GROUP)
     assert group.permissions.filter(codename="view_submission").exists()
     assert not group.permissions.filter(codename="delete_submission").exists()

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.phone import phone_model_field
+
 from ..choices import (
     OPEN_STATUSES,
     Action,
@@ -46,7 +48,7 @@ class Appeal(models.Model):
     customer_type = models.CharField(_("customer"), max_length=20, choices=CustomerType.choices)
     name = models.CharField(_("full name or organisation"), max_length=255)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = phone_model_field(verbose_name=_("phone"))
     postal_address = models.CharField(_("postal address"), max_length=500, blank=True)
     account_number = models.CharField(_("account number"), max_length=30, blank=True)
     message = models.TextField(_("text of the appeal"))

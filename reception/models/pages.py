@@ -3,6 +3,8 @@ and the satisfaction survey built by editors with Wagtail's form builder (§11, 
 
 from anyascii import anyascii
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +16,24 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.consent import policy_version
+from core.forms import HONEYPOT, HoneypotField
+from core.public_forms import TOO_MANY, private, serve_public_form
+from core.ratelimit import allow
+
+from ..actions import register_appeal, register_visit, visit_requested_within_year
+from ..forms import AppealForm, HomeVisitForm, StatusForm
+from ..services import contact_matches
+from ..tokens import make_token, read_token
+from .appeals import Appeal
+from .visits import HomeVisitRequest
+
+# (attempts, seconds) per client address.
+APPEAL_RATE = (5, 3600)
+STATUS_RATE = (10, 600)
+VISIT_RATE = (3, 3600)
+SURVEY_RATE = (5, 3600)
+APPEAL_SALT, VISIT_SALT = "reception.appeal", "reception.visit"
 
 
 class ReceptionPage(RoutablePageMixin, Page):
@@ -67,35 +87,103 @@ class ReceptionPage(RoutablePageMixin, Page):
             ) or self.privacy_page
         return self._policy
 
+    def render_form(self, request, form, template: str):
+        context = {"form": form, "policy_page": self.policy()}
+        return self.render(request, context_overrides=context, template=template)
+
+    def confirmation(self, request, token: str, salt: str, queryset, name: str, template: str):
+        """The confirmation after a redirect: only the record its signed token names."""
+        record = queryset.filter(pk=read_token(token, salt)).first()
+        if record is None:
+            raise Http404
+        return private(self.render(request, context_overrides={name: record}, template=template))
+
     @path("")
     def appeal(self, request):
-        from ..views import appeal_form
+        def store(form) -> str:
+            appeal = register_appeal(form, policy_version(self.policy()))
+            token = make_token(appeal.pk, APPEAL_SALT)
+            return self.url + self.reverse_subpage("thanks", args=[token])
 
-        return appeal_form(self, request)
+        return serve_public_form(
+            request,
+            AppealForm,
+            scope="reception.appeal",
+            rate=APPEAL_RATE,
+            store=store,
+            render=lambda form: self.render_form(request, form, "reception/reception_page.html"),
+            back_url=self.url,
+        )
 
     @path("thanks/<str:token>/", name="thanks")
     def thanks(self, request, token):
-        from ..views import appeal_thanks
-
-        return appeal_thanks(self, request, token)
+        appeals = Appeal.objects.only("number", "due_date")
+        template = "reception/reception_thanks.html"
+        return self.confirmation(request, token, APPEAL_SALT, appeals, "appeal", template)
 
     @path("status/", name="status")
     def status(self, request):
-        from ..views import status_lookup
+        """The status of an appeal by its number and the e-mail or phone given in it. A
+        lookup, not a submission: the answer is shown on the POST itself."""
+        form, result, status = StatusForm(), None, 200
+        if request.method == "POST":
+            form = StatusForm(request.POST)
+            if not allow("reception.status", request, *STATUS_RATE):
+                form.is_valid()
+                form.add_error(None, TOO_MANY)
+                status = 429
+            elif form.is_valid() and not request.POST.get(HONEYPOT):
+                data = form.cleaned_data
+                result = self.appeal_status(data["number"], data["contact"])
+        response = self.render(
+            request,
+            context_overrides={"form": form, "result": result},
+            template="reception/reception_status.html",
+        )
+        response.status_code = status
+        return private(response)
 
-        return status_lookup(self, request)
+    @staticmethod
+    def appeal_status(number: str, contact: str) -> dict:
+        """The status and due date only; a wrong pair and an unknown number get the same
+        answer."""
+        appeal = (
+            Appeal.objects.filter(number__iexact=number.strip())
+            .only("status", "due_date", "email", "phone")
+            .first()
+        )
+        if appeal is None or not contact_matches(contact, appeal.email, str(appeal.phone)):
+            return {"unknown": True}
+        return {"status": appeal.get_status_display(), "due_date": appeal.due_date}
 
     @path("home-visit/", name="home_visit")
     def home_visit(self, request):
-        from ..views import home_visit_form
+        def store(form) -> str | None:
+            if visit_requested_within_year(form.cleaned_data["account_number"]):
+                form.add_error(
+                    "account_number",
+                    _("A home visit for this account was already requested within a year."),
+                )
+                return None
+            visit = register_visit(form, policy_version(self.policy()))
+            token = make_token(visit.pk, VISIT_SALT)
+            return self.url + self.reverse_subpage("home_visit_thanks", args=[token])
 
-        return home_visit_form(self, request)
+        return serve_public_form(
+            request,
+            HomeVisitForm,
+            scope="reception.visit",
+            rate=VISIT_RATE,
+            store=store,
+            render=lambda form: self.render_form(request, form, "reception/home_visit.html"),
+            back_url=self.url,
+        )
 
     @path("home-visit/thanks/<str:token>/", name="home_visit_thanks")
     def home_visit_thanks(self, request, token):
-        from ..views import home_visit_thanks
-
-        return home_visit_thanks(self, request, token)
+        visits = HomeVisitRequest.objects.only("number", "visit_due_date")
+        template = "reception/home_visit_thanks.html"
+        return self.confirmation(request, token, VISIT_SALT, visits, "visit", template)
 
 
 class SurveyFormField(AbstractFormField):
@@ -137,7 +225,36 @@ class SurveyPage(AbstractForm):
     class Meta:
         verbose_name = _("survey")
 
-    def serve(self, request, *args, **kwargs):
-        from ..views import survey_serve
+    def get_form_class(self):
+        """The editors' questions and the honeypot (its answer is never stored)."""
+        return type("SurveyForm", (super().get_form_class(),), {HONEYPOT: HoneypotField()})
 
-        return survey_serve(self, request)
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT, None)
+        return super().process_form_submission(form)
+
+    def serve(self, request, *args, **kwargs):
+        """The form builder's page through the public-form flow: the honeypot, a rate limit
+        and a redirect after POST (to ?sent=1, which shows the thank-you text)."""
+
+        def build_form(data, files):
+            return self.get_form(data, files, page=self, user=request.user)
+
+        def render(form):
+            context = self.get_context(request)
+            context.update({"form": form, "sent": request.GET.get("sent") == "1"})
+            return TemplateResponse(request, "reception/survey_page.html", context)
+
+        def store(form) -> str:
+            self.process_form_submission(form)
+            return self.url + "?sent=1"
+
+        return serve_public_form(
+            request,
+            build_form,
+            scope="reception.survey",
+            rate=SURVEY_RATE,
+            store=store,
+            render=render,
+            back_url=self.url,
+        )

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.phone import phone_model_field
+
 from ..choices import VisitGround, VisitStatus
 
 
@@ -11,7 +13,7 @@ class HomeVisitRequest(models.Model):
     number = models.CharField(_("registration number"), max_length=20, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     name = models.CharField(_("full name"), max_length=255)
-    phone = models.CharField(_("phone"), max_length=40)
+    phone = phone_model_field(verbose_name=_("phone"), blank=False)
     postal_address = models.CharField(_("address of the visit"), max_length=500)
     account_number = models.CharField(_("account number"), max_length=30, db_index=True)
     ground = models.CharField(_("ground"), max_length=20, choices=VisitGround.choices)

@@ -247,6 +247,12 @@ def test_monthly_report(clerk):
     }
     html = login(clerk).get("/admin/reception/report/", {"month": "2026-03"}).content.decode()
     assert "50%" in html and 'style="width: 100%"' in html
+    assert "export=xlsx" in html
+    response = login(clerk).get("/admin/reception/report/", {"month": "2026-03", "export": "csv"})
+    assert 'filename="appeals-2026-03.csv"' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows[0]) == 3 and rows[1][2] == "2"  # a heading, then appeals received
+    assert any(row[1:] == ["Почта", "1"] for row in rows)
     assert on_time.topic == "debt"
 
 

@@ -3,6 +3,7 @@ at it — CI runs this module on both)."""
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -236,9 +237,39 @@ def test_editors_see_the_report(client):
     response = client.get("/admin/reports/search-queries/")
     assert response.status_code == 200
     assert "где касса" in response.content.decode()
+    assert "export=xlsx" in response.content.decode()
+    download = client.get("/admin/reports/search-queries/", {"days": 7, "export": "csv"})
+    lines = b"".join(download.streaming_content).decode().splitlines()
+    assert lines[1:] == ["где касса,1,1"]
+
+
+@pytest.mark.django_db
+def test_the_report_page_renders_without_queries(admin_client):
+    response = admin_client.get("/admin/reports/search-queries/")
+    assert response.status_code == 200
+    assert response.content.decode().count('<td colspan="3">') == 2  # both tables say "none"
 
 
 # --- relevance (the figures are recorded by benchmarks/relevance.py) ----------------------------
 
 
 # --- records of other apps ----------------------------------------------------------------------
+
+
+def test_stems_come_from_the_c_stemmer_and_equal_the_pure_python_snowball():
+    import Stemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.russian_stemmer import RussianStemmer
+
+    from search import text
+
+    assert isinstance(text._stemmer, Stemmer.Stemmer)
+    standard = Path("disclosure/data/service-quality-standard.ru.txt").read_text(encoding="utf-8")
+    vocabulary = set(text.words(standard + " тарифы тарифов ёлка meters reading"))
+    russian, english = RussianStemmer(), EnglishStemmer()
+    reference = {
+        word: (english if word.isascii() else russian).stemWord(word) for word in vocabulary
+    }
+    assert len(vocabulary) > 1000
+    assert {word: text.stem(word) for word in vocabulary} == reference
+    assert text.stem("тарифов") == text.stem("Тарифы") == "тариф"

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, Max, Q
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -18,7 +19,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 
-from .. import selection, services
+from .. import calculator, selection, zones
 from ..forms import CalculatorForm
 from .records import TariffPeriod
 
@@ -85,7 +86,7 @@ class TariffsPage(RoutablePageMixin, Page):
         )
         return [
             *super().get_cache_key_components(),
-            services.moscow_today().isoformat(),
+            timezone.localdate().isoformat(),
             state["live"],
             state["published"].isoformat() if state["published"] else "",
         ]
@@ -93,21 +94,21 @@ class TariffsPage(RoutablePageMixin, Page):
     @property
     def tariffs(self) -> list[dict]:
         """The rates in force today and the announced ones (for the API)."""
-        return selection.in_force_and_scheduled(services.moscow_today())
+        return selection.in_force_and_scheduled(timezone.localdate())
 
     def _selection(self, request) -> tuple[selection.Selection, CalculatorForm, list]:
         chosen = selection.select(
-            request.GET.get("region"), request.GET.get("category"), services.moscow_today()
+            request.GET.get("region"), request.GET.get("category"), timezone.localdate()
         )
         form = CalculatorForm(request.GET or None)
         usage = form.usage() if form.is_bound else None
         bills = []
         if usage is not None:
             rates = chosen.current_rates()
-            bills = services.compare_bills(
+            bills = calculator.compare_bills(
                 [
-                    services.bill(option, rates[option], usage)
-                    for option in services.OPTIONS
+                    calculator.bill(option, rates[option], usage)
+                    for option in zones.OPTIONS
                     if option in rates
                 ]
             )
@@ -132,7 +133,7 @@ class TariffsPage(RoutablePageMixin, Page):
 
     @path("json/", name="json")
     def json_route(self, request):
-        today = services.moscow_today()
+        today = timezone.localdate()
         response = JsonResponse(
             {
                 "date": today.isoformat(),
@@ -149,7 +150,7 @@ class TariffsPage(RoutablePageMixin, Page):
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         writer.writerows(
-            selection.in_force_and_scheduled(services.moscow_today(), request.build_absolute_uri)
+            selection.in_force_and_scheduled(timezone.localdate(), request.build_absolute_uri)
         )
         # A byte-order mark so that spreadsheet programs read the Cyrillic as UTF-8.
         response = HttpResponse(

@@ -22,10 +22,10 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from .. import services
+from .. import calculator, periods, zones
 
-ZONE_CHOICES = list(services.ZONE_LABELS.items())
-OPTION_CHOICES = list(services.OPTION_LABELS.items())
+ZONE_CHOICES = list(zones.ZONE_LABELS.items())
+OPTION_CHOICES = list(zones.OPTION_LABELS.items())
 
 
 class CustomerCategory(models.TextChoices):
@@ -90,11 +90,11 @@ class TariffPeriodForm(WagtailAdminModelForm):
             return cleaned
         rates = self._rows("rates", ("zone", "band_up_to"))
         if rates is not None:
-            for message in services.rates_errors(option, rates):
+            for message in zones.rates_errors(option, rates):
                 self.add_error(None, message)
         hours = self._rows("zone_hours", ("zone", "start", "end"))
         if hours is not None:
-            for message in services.zone_hours_errors(option, hours):
+            for message in zones.zone_hours_errors(option, hours):
                 self.add_error(None, message)
         return cleaned
 
@@ -206,7 +206,7 @@ class TariffPeriod(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     def clean(self) -> None:
         super().clean()
-        message = services.dates_error(self.valid_from, self.valid_to)
+        message = periods.dates_error(self.valid_from, self.valid_to)
         if message:
             raise ValidationError({"valid_to": message})
         if not (self.region_id and self.category and self.metering_option and self.valid_from):
@@ -220,12 +220,12 @@ class TariffPeriod(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
             .exclude(pk=self.pk)
             .values_list("valid_from", "valid_to")
         )
-        message = services.overlap_error(self.valid_from, self.valid_to, others)
+        message = periods.overlap_error(self.valid_from, self.valid_to, others)
         if message:
             raise ValidationError({"valid_from": message})
 
-    def bill_rates(self) -> list[services.Rate]:
-        return [services.Rate(r.zone, r.price, r.band_up_to) for r in self.rates.all()]
+    def bill_rates(self) -> list[calculator.Rate]:
+        return [calculator.Rate(r.zone, r.price, r.band_up_to) for r in self.rates.all()]
 
 
 class TariffRate(Orderable):
@@ -252,7 +252,7 @@ class TariffRate(Orderable):
         verbose_name = _("rate")
 
     def clean(self) -> None:
-        message = services.rate_error(self.price)
+        message = zones.rate_error(self.price)
         if message:
             raise ValidationError({"price": message})
 

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from home.tests.factories import translate
-from tariffs import services
+from tariffs import zones
 from tariffs.models import TariffRegion, TariffsPage
 from tariffs.models.records import PriceComponentKind
 
@@ -44,7 +45,7 @@ def moscow(db) -> TariffRegion:
     """Households in towns with gas stoves in Moscow: 9.23 ₽/kWh single-rate in force since
     1 January, 10.33 (+11.9 %) announced, 8.31 last year."""
     region = TariffRegionFactory(slug="moscow", name="Москва", name_en="Moscow", sort_order=0)
-    today = services.moscow_today()
+    today = timezone.localdate()
     document = get_document_model()(title="Решение № 245-ТР")
     document.file.save("tariff-decision-245.txt", ContentFile(b"245"), save=False)
     document.save()
@@ -53,20 +54,20 @@ def moscow(db) -> TariffRegion:
         **common,
         valid_from=date(today.year - 1, 1, 1),
         valid_to=date(today.year - 1, 12, 31),
-        prices={services.ALL_DAY: Decimal("8.31")},
+        prices={zones.ALL_DAY: Decimal("8.31")},
     )
     current = TariffPeriodFactory(
         **common,
         valid_from=date(today.year, 1, 1),
-        prices={services.ALL_DAY: Decimal("9.23")},
+        prices={zones.ALL_DAY: Decimal("9.23")},
         document=document,
     )
     PriceComponentFactory(period=current, kind=PriceComponentKind.SALES, amount=Decimal("0.55"))
-    for option in (services.TWO_ZONE, services.THREE_ZONE):
+    for option in (zones.TWO_ZONE, zones.THREE_ZONE):
         TariffPeriodFactory(**common, metering_option=option, valid_from=date(today.year, 1, 1))
     TariffPeriodFactory(
         **common,
         valid_from=first_of_month_after_next(today),
-        prices={services.ALL_DAY: Decimal("10.33")},
+        prices={zones.ALL_DAY: Decimal("10.33")},
     )
     return region

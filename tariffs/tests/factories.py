@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from home.tests.factories import PublishedPageFactory
-from tariffs import services
+from tariffs import zones
 from tariffs.models import (
     PriceComponent,
     TariffPeriod,
@@ -37,7 +37,7 @@ class TariffPeriodFactory(factory.django.DjangoModelFactory):
 
     region = factory.SubFactory(TariffRegionFactory)
     category = "urban_gas"
-    metering_option = services.SINGLE
+    metering_option = zones.SINGLE
     valid_from = date(2026, 1, 1)
     valid_to = None
     regulator = "Региональная служба по тарифам"
@@ -52,25 +52,25 @@ class TariffPeriodFactory(factory.django.DjangoModelFactory):
         prices = (
             extracted
             or {
-                services.SINGLE: {services.ALL_DAY: Decimal("6.00")},
-                services.TWO_ZONE: {services.DAY: Decimal("7.00"), services.NIGHT: Decimal("3.00")},
-                services.THREE_ZONE: {
-                    services.PEAK: Decimal("8.00"),
-                    services.SEMI_PEAK: Decimal("6.00"),
-                    services.NIGHT: Decimal("3.00"),
+                zones.SINGLE: {zones.ALL_DAY: Decimal("6.00")},
+                zones.TWO_ZONE: {zones.DAY: Decimal("7.00"), zones.NIGHT: Decimal("3.00")},
+                zones.THREE_ZONE: {
+                    zones.PEAK: Decimal("8.00"),
+                    zones.SEMI_PEAK: Decimal("6.00"),
+                    zones.NIGHT: Decimal("3.00"),
                 },
             }[obj.metering_option]
         )
         for zone, price in prices.items():
             TariffRate.objects.create(period=obj, zone=zone, price=price)
         hours = {
-            services.TWO_ZONE: [(services.DAY, 7, 23), (services.NIGHT, 23, 7)],
-            services.THREE_ZONE: [
-                (services.PEAK, 7, 10),
-                (services.PEAK, 17, 21),
-                (services.SEMI_PEAK, 10, 17),
-                (services.SEMI_PEAK, 21, 23),
-                (services.NIGHT, 23, 7),
+            zones.TWO_ZONE: [(zones.DAY, 7, 23), (zones.NIGHT, 23, 7)],
+            zones.THREE_ZONE: [
+                (zones.PEAK, 7, 10),
+                (zones.PEAK, 17, 21),
+                (zones.SEMI_PEAK, 10, 17),
+                (zones.SEMI_PEAK, 21, 23),
+                (zones.NIGHT, 23, 7),
             ],
         }.get(obj.metering_option, [])
         for zone, start, end in hours:

@@ -5,14 +5,15 @@ from datetime import UTC, date, datetime
 from unittest import mock
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import WorkflowState
 
-from tariffs import demo, services
+from tariffs import moderation, zones
 from tariffs.models import TariffPeriod, TariffsPage
 
 from .factories import TariffPeriodFactory, TariffRegionFactory
@@ -36,7 +37,7 @@ def test_model_rejects_overlapping_and_backwards_periods(region):
         overlapping.full_clean()
     assert "пересекается" in str(error.value.message_dict["valid_from"])
     other_option = TariffPeriodFactory.build(
-        region=region, valid_from=date(2027, 7, 1), metering_option=services.TWO_ZONE
+        region=region, valid_from=date(2027, 7, 1), metering_option=zones.TWO_ZONE
     )
     other_option.full_clean()  # another metering option does not overlap
     backwards = TariffPeriodFactory.build(
@@ -67,7 +68,7 @@ def period_post(region, *, rates, hours=(), action=None, **fields):
     data = {
         "region": region.pk,
         "category": "urban_gas",
-        "metering_option": services.TWO_ZONE,
+        "metering_option": zones.TWO_ZONE,
         "valid_from": "2030-01-01",
         "valid_to": "",
         "regulator": "Региональная служба по тарифам",
@@ -147,22 +148,16 @@ def test_admin_form_accepts_a_correct_period(client, superuser, region):
 
 
 @pytest.fixture
-def moderation(db):
-    """The tariff editors, the approvers and their workflow (set up by the demo loader)."""
-    return demo.ensure_moderation()
-
-
-@pytest.fixture
-def editor(moderation):
+def editor(db):
     user = get_user_model().objects.create_user("editor", "editor@example.ru", "pw")
-    user.groups.add(Group.objects.get(name=demo.EDITORS))
+    user.groups.add(Group.objects.get(name=moderation.EDITORS))
     return user
 
 
 @pytest.fixture
-def approver(moderation):
+def approver(db):
     user = get_user_model().objects.create_user("approver", "approver@example.ru", "pw")
-    user.groups.add(Group.objects.get(name=demo.APPROVERS))
+    user.groups.add(Group.objects.get(name=moderation.APPROVERS))
     return user
 
 
@@ -189,7 +184,7 @@ def test_editor_cannot_publish_directly(client, editor, region):
 @pytest.mark.django_db
 def test_editor_cannot_publish_a_change_to_a_live_period(client, editor, region):
     period = TariffPeriodFactory(
-        region=region, metering_option=services.TWO_ZONE, valid_from=date(2030, 1, 1)
+        region=region, metering_option=zones.TWO_ZONE, valid_from=date(2030, 1, 1)
     )
     client.force_login(editor)
     data = two_zone_post(region, "action-publish")
@@ -213,7 +208,7 @@ def test_editor_submits_and_approver_publishes(client, editor, approver, region)
     assert not period.live
     state = WorkflowState.objects.for_instance(period).get()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == demo.WORKFLOW
+    assert state.workflow.name == moderation.WORKFLOW
 
     task_state = state.current_task_state
     task = task_state.task.specific
@@ -226,9 +221,10 @@ def test_editor_submits_and_approver_publishes(client, editor, approver, region)
 
 
 @pytest.mark.django_db
-def test_moderation_setup_is_idempotent(moderation):
+def test_moderation_setup_is_idempotent():
     before = Group.objects.count()
-    workflow = demo.ensure_moderation()
+    workflow = moderation.ensure_workflow(apps=django_apps)
+    assert moderation.ensure_workflow(apps=django_apps) == workflow
     assert Group.objects.count() == before
     assert workflow.tasks.count() == 1
 
@@ -263,7 +259,7 @@ def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region, tariff
     page = tariffs_page
 
     def key(month, day, hour, minute=0):
-        moment = datetime(2027, month, day, hour, minute, tzinfo=services.MOSCOW)
+        moment = datetime(2027, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
         with mock.patch("django.utils.timezone.now", return_value=moment.astimezone(UTC)):
             return TariffsPage.objects.get(pk=page.pk).cache_key
 
@@ -276,11 +272,14 @@ def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region, tariff
 
 
 @pytest.mark.django_db
-def test_publishing_a_period_purges_the_front_end_cache(region, english_tariffs_page):
+def test_publishing_a_period_purges_the_front_end_cache(
+    region, english_tariffs_page, django_capture_on_commit_callbacks
+):
     period = TariffPeriodFactory(region=region, live=False)
     with (
-        mock.patch("tariffs.signals.apps.is_installed", return_value=True),
+        mock.patch("core.expiry.apps.is_installed", return_value=True),
         mock.patch("wagtail.contrib.frontend_cache.utils.PurgeBatch") as batch,
+        django_capture_on_commit_callbacks(execute=True),
     ):
         period.save_revision().publish()
     pages = list(batch.return_value.add_pages.call_args.args[0])

@@ -1,0 +1,116 @@
+"""Demo content of the disclosure pages (data in this folder) and what needs code: the PDFs
+of the contract forms and of the service standard (§6.2 item 4), the standard's sections
+parsed from its text, and notices dated relative to the day of the first load."""
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from django.utils import timezone
+
+from core import demo
+
+from .. import services
+from ..documents import build_pdf, standard_pdf
+from ..models import MeterVisitNotice, OutageNotice
+from ..standard_text import load_standard, paragraphs_to_html
+
+HERE = Path(__file__).parent
+STANDARD_TITLE = "Стандарт качества обслуживания клиентов ООО «РУСЭНЕРГОСБЫТ»"
+
+
+def load() -> None:
+    specs = demo.page_specs(HERE / "pages.yaml")
+    for form in demo.find_spec(specs, "contracts").fields["forms"]:
+        form["document"] = contract_form_document(form)
+    standard = demo.find_spec(specs, "service-standard")
+    standard.fields["sections"] = [
+        {
+            "type": "section",
+            "value": {
+                "number": section.number,
+                "title": section.title,
+                "text": paragraphs_to_html(section.paragraphs),
+            },
+        }
+        for section in load_standard()
+    ]
+    standard.fields["pdf"] = demo.ensure_document(
+        f"{STANDARD_TITLE} (PDF)",
+        "service-quality-standard.pdf",
+        lambda: standard_pdf(load_standard(), STANDARD_TITLE),
+    )
+    demo.ensure_pages(specs)
+    demo.load_records(HERE / "records.yaml")
+    ensure_notices(timezone.localdate())
+
+
+def contract_form_document(form: dict):
+    """The PDF of a standard contract form, from `contract_form.yaml`."""
+    template = demo.read(HERE / "contract_form.yaml")
+    effective = f"{form['effective_from']:%d.%m.%Y}"
+
+    def content() -> bytes:
+        sections = [
+            (
+                section["heading"],
+                [
+                    text.format(version=form["version"], effective_from=effective)
+                    for text in section["paragraphs"]
+                ],
+            )
+            for section in template["sections"]
+        ]
+        return build_pdf(form["title"], sections, author=template["author"])
+
+    return demo.ensure_document(
+        f"{form['title']} (ред. {form['version']})",
+        f"contract-{form['category']}-{form['version']}.pdf",
+        content,
+    )
+
+
+def moscow(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
+
+
+def ensure_notices(today: date) -> None:
+    """Outage notices upcoming, current and past, each published with the lead time the
+    standard requires, and a meter-visit notice; found by their places and work."""
+    data = demo.read(HERE / "notices.yaml")
+    common = data["outages"]["common"]
+    for row in data["outages"]["notices"]:
+        if OutageNotice.objects.filter(
+            localities=row["localities"], work_type=row["work_type"]
+        ).exists():
+            continue
+        offset, published = row["starts_in_days"], row["published_in_days"]
+        if published == 0:  # announced today: some days past the earliest lawful start
+            start = services.earliest_outage_start(today, row["audience"])
+            starts = moscow(start + timedelta(days=offset), 9)
+        else:  # under way now (offset 0) or over
+            starts = moscow(today + timedelta(days=offset), 9) - timedelta(hours=3 * (offset == 0))
+        fields = {
+            key: value
+            for key, value in row.items()
+            if key not in ("starts_in_days", "published_in_days", "hours")
+        }
+        publish(
+            OutageNotice(
+                **common,
+                **fields,
+                starts_at=starts,
+                ends_at=starts + timedelta(hours=row["hours"]),
+                first_published_at=moscow(today + timedelta(days=published), 8),
+            )
+        )
+    for row in data["meter_visits"]:
+        if MeterVisitNotice.objects.filter(localities=row["localities"]).exists():
+            continue
+        fields = {key: value for key, value in row.items() if key != "visit_in_days"}
+        publish(MeterVisitNotice(**fields, visit_on=today + timedelta(days=row["visit_in_days"])))
+
+
+def publish(notice) -> None:
+    notice.full_clean()
+    notice.save()
+    notice.save_revision().publish()

@@ -1,0 +1,151 @@
+"""The meter-readings page: the procedure text and the intake form under it, served by the
+public-form flow (POST, redirect, GET the confirmation); §6.2 item 6."""
+
+from django.conf import settings
+from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.consent import policy_version
+from core.public_forms import private, serve_public_form
+from disclosure.models import MeterVisitNotice
+
+from ..forms import ReadingsForm
+from ..intake import CORRECTED, REPEATED, store_submission
+from ..services import billing_period, counts_for_next_period, format_reading
+
+SESSION_KEY = "readings_confirmation"
+CONFIRMATION_TEMPLATE = "readings/meter_readings_confirmation.html"
+PRIVACY_PATH = "/privacy/"
+
+
+def privacy_policy() -> Page | None:
+    """The live personal-data policy page of the active language (slug `privacy` under the
+    home page): one query, run only when a submission is stored."""
+    return (
+        Page.objects.live()
+        .filter(slug="privacy", depth=3, locale__language_code=get_language())
+        .only("id", "live_revision_id", "last_published_at")
+        .first()
+    )
+
+
+def privacy_url() -> str:
+    """The policy's address in the active language, without a query: /privacy/ for the
+    default language (no prefix), /en/privacy/ for English."""
+    language = get_language()
+    if language == settings.LANGUAGE_CODE:
+        return PRIVACY_PATH
+    return f"/{language}{PRIVACY_PATH}"
+
+
+class MeterReadingsPage(RoutablePageMixin, Page):
+    """The procedure of submitting meter readings and the intake form under it."""
+
+    # The disclosure items it covers (codes of disclosure/items.py; the compliance report).
+    disclosure_items = ("6.2-6", "10.1-readings")
+
+    lead = models.TextField(
+        blank=True,
+        verbose_name=_("lead"),
+        help_text=_("A short summary shown under the title and in section lists."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("procedure"),
+        help_text=_(
+            "How and when readings are accepted, and the consequences of a broken or missing "
+            "meter (§6.2 item 6). The form follows this text."
+        ),
+    )
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    page_description = _("The procedure of submitting meter readings, with the intake form.")
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("meter readings page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["visits"] = MeterVisitNotice.objects.upcoming()[:50]
+        return context
+
+    @path("")
+    def form_view(self, request: HttpRequest) -> HttpResponse:
+        return serve_public_form(
+            request,
+            lambda data, files: ReadingsForm(data),
+            scope="readings",
+            rate=(settings.READINGS_RATE_LIMIT, 3600),
+            store=lambda form: self.accept(request, form),
+            render=lambda form: self.render_form(request, form),
+            back_url=self.url,
+        )
+
+    def render_form(self, request: HttpRequest, form: ReadingsForm) -> HttpResponse:
+        now = timezone.now()
+        cutoff = settings.READINGS_CUTOFF_DAY
+        context = {
+            "form": form,
+            "privacy_url": privacy_url(),
+            "cutoff_day": cutoff,
+            "after_cutoff": counts_for_next_period(now, cutoff),
+            "period_now": billing_period(now, cutoff),
+        }
+        return self.render(request, context_overrides=context)
+
+    def accept(self, request: HttpRequest, form: ReadingsForm) -> str:
+        """Stores the readings, keeps the confirmation in the session, returns its URL."""
+        now = timezone.now()
+        cutoff = settings.READINGS_CUTOFF_DAY
+        meter, verdict = form.meter, form.verdict
+        assert meter is not None and verdict is not None
+        outcome = store_submission(
+            meter,
+            billing_period(now, cutoff),
+            verdict.readings,
+            email=form.cleaned_data["email"],
+            phone=str(form.cleaned_data["phone"] or ""),
+            policy_version=policy_version(privacy_policy()),
+            flag_reason=verdict.flag_reason,
+            now=now,
+        )
+        submission = outcome.submission
+        request.session[SESSION_KEY] = {
+            "number": submission.confirmation_number,
+            "period": submission.period.strftime("%m.%Y"),
+            "next_period": counts_for_next_period(now, cutoff),
+            "meter": meter.number,
+            "readings": [format_reading(value) for value in submission.readings],
+            "repeated": outcome.status == REPEATED,
+            "corrected": outcome.status == CORRECTED,
+            "emailed": bool(submission.email) and outcome.status != REPEATED,
+        }
+        return self.url + self.reverse_subpage("confirmation_view")
+
+    @path("confirmation/")
+    def confirmation_view(self, request: HttpRequest) -> HttpResponse:
+        """The confirmation lives in the sender's session, never in the URL: the page shows
+        nothing to anyone else."""
+        confirmation = request.session.get(SESSION_KEY)
+        if not confirmation:
+            return HttpResponseRedirect(self.url)
+        response = self.render(
+            request,
+            template=CONFIRMATION_TEMPLATE,
+            context_overrides={"confirmation": confirmation},
+        )
+        return private(response)
