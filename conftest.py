@@ -12,7 +12,9 @@ after the others of their group and empty the database when they finish."""
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
@@ -39,6 +41,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_test_database()
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        # The cached content types name rows that the flush removed.
+        ContentType.objects.clear_cache()
+        for app_config in apps.get_app_configs():
+            create_contenttypes(app_config, verbosity=0)
         ensure_wagtail_roots()
         ensure_admin_access_permission()
         emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
