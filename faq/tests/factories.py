@@ -1,8 +1,21 @@
-"""Test content of the faq app."""
+"""The FAQ page and its questions for tests."""
 
 import json
 
 from wagtail.models import Page
+
+from faq.models import FAQPage
+from home.tests.factories import PublishedPageFactory
+
+
+class FAQPageFactory(PublishedPageFactory):
+    """A published FAQ page under `parent`; `categories` as made by faq_categories()."""
+
+    class Meta:
+        model = FAQPage
+
+    title = "Вопросы и ответы"
+    slug = "faq"
 
 
 def faq_categories(count: int, link_page: Page | None = None, per_category: int = 10) -> str:

@@ -20,6 +20,8 @@ from readings.registry import import_registry
 
 from .factories import MeterFactory, SubmissionFactory
 
+pytestmark = pytest.mark.usefixtures("registry")
+
 
 @pytest.fixture(autouse=True)
 def russian():
@@ -46,8 +48,8 @@ def test_the_import_creates_and_updates_accounts_and_meters():
     meter = Meter.objects.get(number="B-2")
     assert (meter.zones, meter.decimals, meter.last_t1) == (2, 1, Decimal("200.5"))
     assert meter.last_reading_date == dt.date(2026, 10, 2)
-    demo = Meter.objects.get(number="12345678")
-    assert (demo.last_t1, demo.last_t2) == (Decimal(10500), Decimal(5200))
+    known = Meter.objects.get(number="12345678")
+    assert (known.last_t1, known.last_t2) == (Decimal(10500), Decimal(5200))
 
 
 @pytest.mark.django_db

@@ -3,8 +3,9 @@
 import factory
 from django.utils import timezone
 
+from home.tests.factories import PublishedPageFactory
 from reception.choices import AnswerChannel, AppealType, CustomerType, Status, Topic, VisitGround
-from reception.models import Appeal, HomeVisitRequest
+from reception.models import Appeal, HomeVisitRequest, ReceptionPage, SurveyFormField, SurveyPage
 
 
 class AppealFactory(factory.django.DjangoModelFactory):
@@ -45,3 +46,48 @@ class HomeVisitRequestFactory(factory.django.DjangoModelFactory):
     visit_due_date = factory.LazyFunction(
         lambda: timezone.localdate() + timezone.timedelta(days=42)
     )
+
+
+class ReceptionPageFactory(PublishedPageFactory):
+    class Meta:
+        model = ReceptionPage
+
+    title = "Виртуальная приёмная"
+    slug = "reception"
+
+
+RATING = "Отлично\nХорошо\nУдовлетворительно\nПлохо"
+QUESTIONS = [
+    ("Как вы оцениваете качество обслуживания в целом?", "radio", RATING, True),
+    ("Как вы оцениваете вежливость и компетентность сотрудников?", "radio", RATING, True),
+    (
+        "Какими каналами обслуживания вы пользуетесь?",
+        "checkboxes",
+        "Центр очного обслуживания\nТелефон\nЭлектронная почта",
+        False,
+    ),
+    ("Что нам улучшить?", "multiline", "", False),
+]
+
+
+class SurveyPageFactory(PublishedPageFactory):
+    """The yearly survey with the questions of Appendix 1 of the standard that the summary
+    counts: two ratings, the channels used (several answers) and free text."""
+
+    class Meta:
+        model = SurveyPage
+
+    title = "Анкета удовлетворённости клиентов"
+    slug = "survey"
+
+    @factory.post_generation
+    def questions(page, create, extracted, **kwargs):
+        for sort_order, (label, field_type, choices, required) in enumerate(QUESTIONS):
+            SurveyFormField.objects.create(
+                page=page,
+                sort_order=sort_order,
+                label=label,
+                field_type=field_type,
+                choices=choices,
+                required=required,
+            )

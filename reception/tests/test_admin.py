@@ -11,8 +11,6 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.core.management.sql import emit_post_migrate_signal
 from django.test import Client
 from django.utils import timezone
 
@@ -64,18 +62,6 @@ def appeal_with_file():
     )
     attachment.file.save("x.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
     return appeal, attachment
-
-
-def test_group_is_created_by_migrate_and_kept_by_load_demo():
-    Group.objects.filter(name=STAFF_GROUP).delete()
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    group = Group.objects.get(name=STAFF_GROUP)
-    call_command("load_demo", verbosity=0)
-    assert Group.objects.filter(name=STAFF_GROUP).get() == group
-    codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"access_admin", "view_appeal", "change_appeal", "view_outgoingemail"} <= codenames
-    assert "delete_appeal" not in codenames
-    assert not Permission.objects.filter(group__name="Editors", codename="view_appeal").exists()
 
 
 def test_anonymous_users_cannot_reach_appeals_or_files(appeal_with_file):
@@ -270,7 +256,7 @@ def test_monthly_report(clerk):
     assert on_time.topic == "debt"
 
 
-def test_survey_summary_for_staff(clerk, ru_client):
+def test_survey_summary_for_staff(clerk, ru_client, survey_page):
     html = login(clerk).get("/admin/reception/survey/").content.decode()
     assert "Анкета удовлетворённости клиентов" in html
 
@@ -291,13 +277,8 @@ def test_records_cannot_be_added_by_hand(clerk):
         assert response.status_code == 302 and response["Location"] == index
 
 
-def test_survey_summary_counts_the_answers(clerk, ru_client):
-    from django.core.cache import cache
-
-    from reception.models import SurveyPage
-
-    cache.clear()
-    survey = SurveyPage.objects.get(locale__language_code="ru")
+def test_survey_summary_counts_the_answers(clerk, ru_client, survey_page):
+    survey = survey_page
     fields = {f.label: f.clean_name for f in survey.form_fields.all()}
     overall = fields["Как вы оцениваете качество обслуживания в целом?"]
     staff = fields["Как вы оцениваете вежливость и компетентность сотрудников?"]

@@ -6,6 +6,7 @@ import logging
 import os
 
 import pytest
+from django.utils import translation
 from elasticsearch.dsl.response import Response
 
 from search import backends, elastic
@@ -148,7 +149,10 @@ def test_the_adapter_reads_hits_facets_and_highlights(monkeypatch):
         return Response(self, raw)
 
     monkeypatch.setattr("elasticsearch.dsl.Search.execute", execute)
-    results = ElasticsearchAdapter("http://es:9200").search("тарифы", "ru", section="clients")
+    # The labels follow the active language, which an earlier test's English request may
+    # have left active.
+    with translation.override("ru"):
+        results = ElasticsearchAdapter("http://es:9200").search("тарифы", "ru", section="clients")
     assert results.total == 12
     assert results.hits[0].snippet == "Действующие <mark>тарифы</mark>"
     assert results.hits[1].snippet == "Прейскурант &lt;2026&gt;"
@@ -163,7 +167,9 @@ def test_the_adapter_reads_hits_facets_and_highlights(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_unreachable_elasticsearch_falls_back_to_the_database(settings, ru_client, caplog):
+def test_unreachable_elasticsearch_falls_back_to_the_database(
+    settings, ru_client, caplog, tariffs_page
+):
     settings.ELASTICSEARCH_URL = UNREACHABLE
     assert isinstance(backends.get_adapter(), ElasticsearchAdapter)
     with caplog.at_level(logging.WARNING, logger="search"):
@@ -176,20 +182,21 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(settings, ru_clien
 
 
 @pytest.mark.django_db
-def test_unreachable_elasticsearch_autocomplete_falls_back(settings, ru_client):
+def test_unreachable_elasticsearch_autocomplete_falls_back(settings, ru_client, tariffs_page):
     settings.ELASTICSEARCH_URL = UNREACHABLE
     data = ru_client.get("/search/suggest/", {"q": "тар"}).json()
     assert any(s["url"] == "/clients/tariffs/" for s in data["suggestions"])
 
 
 @pytest.mark.django_db
-def test_publishing_with_elasticsearch_down_still_indexes_the_database(settings, caplog):
-    from wagtail.models import Page
+def test_publishing_with_elasticsearch_down_still_indexes_the_database(
+    settings, caplog, tariffs_page
+):
 
     from search.models import SearchEntry
 
     settings.ELASTICSEARCH_URL = UNREACHABLE
-    page = Page.objects.get(locale__language_code="ru", slug="tariffs").specific
+    page = tariffs_page
     page.lead = "Новое слово: пеларгония."
     with caplog.at_level(logging.ERROR, logger="search.indexer"):
         page.save_revision().publish()

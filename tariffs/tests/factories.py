@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 
+from home.tests.factories import PublishedPageFactory
 from tariffs import zones
 from tariffs.models import (
     PriceComponent,
@@ -85,7 +86,7 @@ class PriceComponentFactory(factory.django.DjangoModelFactory):
     amount = Decimal("3.00")
 
 
-class TariffsPageFactory(factory.django.DjangoModelFactory):
+class TariffsPageFactory(PublishedPageFactory):
     """A published tariffs page under `parent` (a SectionPage)."""
 
     class Meta:
@@ -94,10 +95,3 @@ class TariffsPageFactory(factory.django.DjangoModelFactory):
     title = "Тарифы"
     slug = factory.Sequence(lambda n: f"tariffs-{n}")
     lead = "Размер и порядок расчёта цены."
-
-    @classmethod
-    def _create(cls, model_class, *args, parent, **kwargs):
-        page = model_class(*args, **kwargs)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page

@@ -22,7 +22,7 @@ URL = "/clients/tariffs/"
 
 
 @pytest.fixture
-def region(db):
+def region(tariffs_page):
     return TariffRegionFactory(slug="test-region", name="Тестовый край", sort_order=0)
 
 
@@ -233,9 +233,9 @@ def test_moderation_setup_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_admin_screens_render_for_editors(client, editor):
+def test_admin_screens_render_for_editors(client, editor, region):
     client.force_login(editor)
-    period = TariffPeriod.objects.filter(live=True).first()
+    period = TariffPeriodFactory(region=region)
     for url in [
         reverse("wagtailsnippets_tariffs_tariffperiod:list"),
         reverse(ADD_URL),
@@ -245,18 +245,18 @@ def test_admin_screens_render_for_editors(client, editor):
 
 
 @pytest.mark.django_db
-def test_tariffs_page_editor_renders(client, superuser):
+def test_tariffs_page_editor_renders(client, superuser, tariffs_page):
     client.force_login(superuser)
-    page = TariffsPage.objects.get(locale__language_code="ru")
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    edit_url = reverse("wagtailadmin_pages:edit", args=[tariffs_page.pk])
+    assert client.get(edit_url).status_code == 200
 
 
 # --- caches ---------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
-def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region):
-    page = TariffsPage.objects.get(locale__language_code="ru")
+def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region, tariffs_page):
+    page = tariffs_page
 
     def key(month, day, hour, minute=0):
         moment = datetime(2027, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
@@ -272,7 +272,9 @@ def test_page_cache_key_changes_at_moscow_midnight_and_on_publish(region):
 
 
 @pytest.mark.django_db
-def test_publishing_a_period_purges_the_front_end_cache(region, django_capture_on_commit_callbacks):
+def test_publishing_a_period_purges_the_front_end_cache(
+    region, english_tariffs_page, django_capture_on_commit_callbacks
+):
     period = TariffPeriodFactory(region=region, live=False)
     with (
         mock.patch("core.expiry.apps.is_installed", return_value=True),

@@ -1,14 +1,13 @@
-"""Disclosure page types: where they may be created, that the demo pages render with their
+"""The demo's disclosure pages: where they may be created, that they render with their
 structured content, the outage feed and calendar, and bounded queries per list page."""
 
 import re
 from datetime import datetime, timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -29,16 +28,15 @@ from disclosure.models import (
     ServiceCentresPage,
     ServiceStandardPage,
 )
-from home.models import HomePage, SectionPage, StandardPage
-from readings.models import MeterReadingsPage
-
-from .factories import (
+from disclosure.tests.factories import (
     GridCompanyFactory,
     OutageNoticeFactory,
     PaymentPointFactory,
     ServiceCentreFactory,
     ServiceCentreHoursFactory,
 )
+from home.models import HomePage, SectionPage, StandardPage
+from readings.models import MeterReadingsPage
 
 SECTION_PAGES = [
     ContractsPage,
@@ -205,63 +203,6 @@ def test_outage_feed_and_calendar(ru_client):
     body = calendar.content.decode()
     assert body.startswith("BEGIN:VCALENDAR")
     assert body.count("BEGIN:VEVENT") == OutagesPage.current_and_upcoming().count()
-
-
-@pytest.mark.django_db
-def test_outage_notice_refused_when_announced_too_late():
-    notice = OutageNoticeFactory.build(
-        starts_at=timezone.now() + timedelta(days=3), first_published_at=None, live=False
-    )
-    with translation.override("ru"), pytest.raises(ValidationError) as error:
-        notice.full_clean()
-    assert "не менее чем за 10 рабочих дней" in str(error.value)
-    notice.emergency = True
-    notice.full_clean()
-
-
-@pytest.mark.django_db
-def test_outage_notice_needs_an_end_or_a_duration():
-    notice = OutageNoticeFactory.build(ends_at=None, duration="")
-    with pytest.raises(ValidationError):
-        notice.full_clean()
-    notice.duration = "до 6 часов"
-    notice.full_clean()
-
-
-@pytest.mark.django_db
-def test_meter_visit_notice_needs_ten_days():
-    notice = MeterVisitNotice(
-        organisation="ООО «РУСЭНЕРГОСБЫТ»",
-        work_type="Снятие показаний",
-        localities="Клин",
-        visit_on=timezone.localdate() + timedelta(days=5),
-        time_from="10:00",
-        time_to="12:00",
-        responsible_position="Инспектор",
-        responsible_name="Петров Пётр Петрович",
-        contact_phone="+7 495 000-00-00",
-    )
-    with pytest.raises(ValidationError):
-        notice.full_clean()
-
-
-@pytest.mark.django_db
-def test_records_validate():
-    office = PaymentPointFactory.build(kind=PaymentPoint.OFFICE, commission=1)
-    with pytest.raises(ValidationError):
-        office.full_clean()
-    online = PaymentPointFactory.build(kind=PaymentPoint.ONLINE, url="", address="")
-    with pytest.raises(ValidationError):
-        online.full_clean()
-    half_located = ServiceCentreFactory.build(longitude=None)
-    with pytest.raises(ValidationError):
-        half_located.full_clean()
-    hours = ServiceCentreHoursFactory.build(break_starts=None)
-    with pytest.raises(ValidationError):
-        hours.clean()
-    bad_phone = GridCompanyFactory.build(dispatcher_phone="звоните")
-    with pytest.raises(ValidationError):
-        bad_phone.full_clean()
 
 
 def count_queries(client, url: str) -> int:
