@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.management import create_contenttypes
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +22,7 @@ from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS
 from django.test import Client
+from django.utils import translation
 
 from home.models import HomePage, SectionPage, StandardPage
 from home.tests.factories import (
@@ -75,6 +77,15 @@ def pytest_collection_modifyitems(items):
     the demo they load must not leak into a test that builds its own data. Within each part
     pytest-django's order holds (transactional tests after the others)."""
     items.sort(key=lambda item: CROSS_APP_TESTS in Path(item.fspath).parents)
+
+
+@pytest.fixture(autouse=True)
+def russian_first():
+    """Each test starts in the site's default language: a request to /en/ in one test would
+    otherwise leave English active for lazy messages read in the next."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
