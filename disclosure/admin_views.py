@@ -3,7 +3,8 @@ through Wagtail's report view."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.reports import ReportView
+
+from core.exports import SafeReportView
 
 from .compliance import item_states, late_outage_notices
 
@@ -16,7 +17,7 @@ def page_urls(pages) -> str:
     return " ".join(page.get_url() or page.url_path for page in pages)
 
 
-class ComplianceReportView(ReportView):
+class ComplianceReportView(SafeReportView):
     page_title = _("Disclosure compliance")
     header_icon = "tasks"
     template_name = "disclosure/admin/compliance_report.html"
@@ -43,10 +44,10 @@ class ComplianceReportView(ReportView):
         "note": _("Note"),
     }
     custom_field_preprocess = {
-        "pages": {ReportView.FORMAT_CSV: page_urls, ReportView.FORMAT_XLSX: page_urls},
+        "pages": {SafeReportView.FORMAT_CSV: page_urls, SafeReportView.FORMAT_XLSX: page_urls},
         "last_published_at": {
-            ReportView.FORMAT_CSV: local_date,
-            ReportView.FORMAT_XLSX: local_date,
+            SafeReportView.FORMAT_CSV: local_date,
+            SafeReportView.FORMAT_XLSX: local_date,
         },
     }
 

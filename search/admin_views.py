@@ -6,14 +6,15 @@ import datetime
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.reports import ReportView
+
+from core.exports import SafeReportView
 
 from .services import popular_queries, queries_without_results
 
 PERIODS = (7, 30, 90)
 
 
-class SearchQueriesReportView(ReportView):
+class SearchQueriesReportView(SafeReportView):
     page_title = _("Search queries")
     header_icon = "search"
     template_name = "search/admin/queries_report.html"

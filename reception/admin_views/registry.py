@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from core.exports import SafeIndexView
 
 from .. import actions
 from ..choices import Action, AppealType, Status, Topic
@@ -174,7 +175,7 @@ def no_adding(index_url_name: str):
     return view
 
 
-class AppealIndexView(IndexView):
+class AppealIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("executor")
 

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.reports import ReportView
+
+from core.exports import SafeReportView
 
 from ..reports import MonthlyReport, monthly_report, status_summary
 from ..staff import VIEW_APPEALS
@@ -50,7 +51,7 @@ def report_rows(report: MonthlyReport) -> list[Row]:
     return rows
 
 
-class MonthlyReportView(StaffOnlyMixin, ReportView):
+class MonthlyReportView(StaffOnlyMixin, SafeReportView):
     page_title = _("Monthly report on appeals")
     header_icon = "table"
     template_name = "reception/admin/monthly_report.html"

@@ -4,12 +4,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.exports import SafeIndexView
+
 from ..models import HomeVisitRequest
 from .registry import no_adding
 
 
 class HomeVisitViewSet(ModelViewSet):
     model = HomeVisitRequest
+    index_view_class = SafeIndexView
     icon = "home"
     menu_label = _("Home visits")
     menu_order = 110

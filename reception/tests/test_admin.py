@@ -145,6 +145,26 @@ def test_export_of_the_filtered_list_to_csv_and_xlsx(clerk):
     assert sheet.max_row == 2 and sheet.cell(2, 6).value == "Просрочено"
 
 
+def test_exports_survive_what_customers_type(clerk):
+    """A control character breaks XLSX, and a formula would run in a clerk's spreadsheet."""
+    today = timezone.localdate()
+    AppealFactory(name="Анна\x07 Петрова", due_date=today - timedelta(days=1))
+    AppealFactory(name='=HYPERLINK("http://evil.example","ok")', due_date=today - timedelta(days=2))
+    client = login(clerk)
+
+    response = client.get(INDEX, {"overdue": "true", "export": "xlsx", "ordering": "due_date"})
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    names = {sheet.cell(row, 6).value for row in (2, 3)}
+    assert "Анна Петрова" in names
+
+    response = client.get(INDEX, {"overdue": "true", "export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel then reads the file as UTF-8
+    names = {row[5] for row in list(csv.reader(io.StringIO(text)))[1:]}
+    assert names == {"Анна Петрова", '\'=HYPERLINK("http://evil.example","ok")'}
+
+
 def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(
     clerk, django_capture_on_commit_callbacks
 ):
