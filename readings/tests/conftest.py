@@ -3,6 +3,7 @@ that the tests submit readings for."""
 
 import datetime as dt
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 
@@ -10,6 +11,8 @@ from home.tests.factories import translate
 from readings.models import Meter, MeterReadingsPage
 
 from .factories import MeterFactory, MeterReadingsPageFactory
+
+BEFORE_CUTOFF = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -44,3 +47,10 @@ def registry(db) -> Meter:
         last_t2=Decimal(5000),
         last_reading_date=dt.date(2026, 10, 25),
     )
+
+
+@pytest.fixture
+def at_before_cutoff():
+    """Before the cut-off of November 2026 (Moscow time), so the period is November."""
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        yield

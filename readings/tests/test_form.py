@@ -3,29 +3,26 @@ consent, e-mail, spam protection and the SQL budget."""
 
 import datetime as dt
 import re
-import threading
 from decimal import Decimal
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core.models import OutgoingEmail
 from home.tests.factories import make_standard_page
-from readings.intake import CORRECTED, CREATED, REPEATED, store_submission
-from readings.models import Meter, MeterReadingsPage, Submission, SubmissionHistory
+from readings.models import MeterReadingsPage, Submission
 
+from .conftest import BEFORE_CUTOFF
 from .factories import MeterFactory, SubmissionFactory
 
 pytestmark = pytest.mark.usefixtures("readings_page", "registry")
 
 URL = "/clients/meter-readings/"
 CONFIRMATION_URL = URL + "confirmation/"
-# Before the cut-off of November 2026 (Moscow time), so the period is November.
-BEFORE_CUTOFF = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 AFTER_CUTOFF = dt.datetime(2026, 11, 25, 21, 0, tzinfo=dt.UTC)  # 26.11 00:00 in Moscow
 
 
@@ -47,12 +44,6 @@ def valid(**changes) -> dict:
 @pytest.fixture(autouse=True)
 def clear_rate_limit():
     cache.clear()
-
-
-@pytest.fixture
-def at_before_cutoff():
-    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
-        yield
 
 
 def post(client: Client, data: dict):
@@ -210,120 +201,6 @@ def test_the_meters_decimals_are_accepted(ru_client, at_before_cutoff):
     )
     assert response.status_code == 302
     assert Submission.objects.get().reading_t1 == Decimal("820.5")
-
-
-# --- idempotency and corrections --------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_the_same_readings_again_return_the_same_confirmation(ru_client, at_before_cutoff):
-    post(ru_client, valid())
-    other = Client(HTTP_ACCEPT_LANGUAGE="ru")
-    response = post(other, valid(reading_t1="10 100", reading_t2="5050"))
-    assert response.status_code == 302
-    assert Submission.objects.count() == 1
-    html = other.get(CONFIRMATION_URL).content.decode()
-    assert "ПУ-2026-000001" in html
-    assert "уже были приняты" in html
-
-
-@pytest.mark.django_db
-def test_a_correction_replaces_the_reading_and_keeps_the_history(ru_client, at_before_cutoff):
-    post(ru_client, valid())
-    first = Submission.objects.get()
-    response = post(ru_client, valid(reading_t1="10200"))
-    assert response.status_code == 302
-    corrected = Submission.objects.get()
-    assert corrected.pk == first.pk
-    assert corrected.reading_t1 == Decimal(10200)
-    assert corrected.confirmation_number == "ПУ-2026-000002"
-    history = SubmissionHistory.objects.get()
-    assert history.confirmation_number == "ПУ-2026-000001"
-    assert history.reading_t1 == Decimal(10100)
-    assert "заменяют" in ru_client.get(CONFIRMATION_URL).content.decode()
-
-
-@pytest.mark.django_db
-def test_a_correction_after_export_needs_exporting_again():
-    from readings.export import create_batch
-
-    meter = Meter.objects.get(number="12345678")
-    with transaction.atomic():
-        store_submission(
-            meter, dt.date(2026, 11, 1), (Decimal(10100), Decimal(5050)), policy_version="v"
-        )
-    create_batch(dt.date(2026, 11, 1))
-    outcome = store_submission(
-        meter, dt.date(2026, 11, 1), (Decimal(10101), Decimal(5050)), policy_version="v"
-    )
-    assert outcome.status == CORRECTED
-    assert outcome.submission.batch is None
-
-
-@pytest.mark.django_db
-def test_store_submission_outcomes():
-    meter = Meter.objects.get(number="12345678")
-    period = dt.date(2026, 11, 1)
-    first = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
-    again = store_submission(
-        meter, period, (Decimal("10100.000"), Decimal(5050)), policy_version="v"
-    )
-    next_month = store_submission(
-        meter, dt.date(2026, 12, 1), (Decimal(10100), Decimal(5050)), policy_version="v"
-    )
-    assert (first.status, again.status, next_month.status) == (CREATED, REPEATED, CREATED)
-    assert again.submission.confirmation_number == first.submission.confirmation_number
-    assert Submission.objects.filter(meter=meter).count() == 2
-
-
-@pytest.mark.django_db
-def test_an_insert_that_loses_the_race_returns_the_stored_row():
-    """When the row appears between the look-up and the insert, the unique constraint stops
-    the duplicate and the stored submission is returned; the lost number is given back."""
-    meter = Meter.objects.get(number="12345678")
-    period = dt.date(2026, 11, 1)
-    first = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
-    with mock.patch("django.db.models.query.QuerySet.first", return_value=None):
-        again = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
-    assert again.status == REPEATED
-    assert again.submission.pk == first.submission.pk
-    assert Submission.objects.filter(meter=meter).count() == 1
-    with transaction.atomic():
-        from core.numbering import next_number
-
-        assert next_number("ПУ", 2026) == "ПУ-2026-000002"
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the race needs PostgreSQL")
-@pytest.mark.django_db(transaction=True)
-def test_two_identical_submissions_racing_store_one_row():
-    """Runs last and builds its own data (transactional tests wipe the database)."""
-    meter = MeterFactory(zones=2, last_t1=Decimal(10000), last_t2=Decimal(5000))
-    period = dt.date(2026, 11, 1)
-    outcomes = []
-    errors: list[Exception] = []
-    start = threading.Barrier(6)
-
-    def submit() -> None:
-        try:
-            start.wait()
-            outcomes.append(
-                store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
-            )
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert Submission.objects.filter(meter=meter).count() == 1
-    assert sorted(outcome.status for outcome in outcomes) == [CREATED] + [REPEATED] * 5
-    assert len({outcome.submission.confirmation_number for outcome in outcomes}) == 1
 
 
 # --- rejected submissions ---------------------------------------------------------------------

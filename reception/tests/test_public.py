@@ -1,9 +1,8 @@
-"""The public side of the virtual reception: the appeal form, the confirmation, the status
-lookup, the home-visit request and the survey."""
+"""The public side of the virtual reception: the appeal form and its confirmation (the other
+routes: test_routes.py)."""
 
 import io
 import re
-import threading
 import zipfile
 from unittest import mock
 
@@ -13,16 +12,13 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 
 from core.models import OutgoingEmail
-from home.models import HomePage
-from home.tests.factories import make_standard_page, translate
+from home.tests.factories import make_standard_page
 from reception.choices import Status
 from reception.files import MAX_FILE_SIZE
-from reception.models import Appeal, AppealAttachment, HomeVisitRequest, ReceptionPage, SurveyPage
+from reception.models import Appeal, AppealAttachment
 from reception.services import due_date
 
 from .factories import AppealFactory
@@ -191,7 +187,9 @@ def test_the_phone_is_stored_in_one_form_and_found_by_any_spelling(ru_client, ty
     assert ru_client.post(URL, appeal_data(phone=typed)).status_code == 302
     appeal = Appeal.objects.get()
     assert str(appeal.phone) == "+79123456789"
-    found = ru_client.post(STATUS_URL, {"number": appeal.number, "contact": "8(912)3456789"})
+    found = ru_client.post(
+        "/reception/status/", {"number": appeal.number, "contact": "8(912)3456789"}
+    )
     assert appeal.due_date.strftime("%d.%m.%Y") in found.content.decode()
 
 
@@ -305,167 +303,3 @@ def test_english_form_is_in_english(ru_client, english_reception_page):
     html = ru_client.get("/en/reception/").content.decode()
     assert "Send the appeal" in html
     assert 'href="/en/privacy/"' in html
-
-
-# --- status lookup -------------------------------------------------------------------------
-
-STATUS_URL = "/reception/status/"
-
-
-@pytest.mark.django_db
-def test_status_lookup_shows_status_and_due_date_only(ru_client):
-    appeal = AppealFactory(email="anna@example.ru", name="Петрова Анна", message="Секрет")
-    response = ru_client.post(STATUS_URL, {"number": appeal.number, "contact": "anna@example.ru"})
-    html = response.content.decode()
-    assert "Зарегистрировано" in html
-    assert appeal.due_date.strftime("%d.%m.%Y") in html
-    assert "Петрова" not in html and "Секрет" not in html
-
-
-@pytest.mark.django_db
-def test_wrong_pair_answers_like_an_unknown_number(ru_client):
-    appeal = AppealFactory(email="anna@example.ru", phone="+7 912 345-67-89")
-
-    def answer(number, contact):
-        html = ru_client.post(STATUS_URL, {"number": number, "contact": contact}).content
-        html = html.decode()
-        main = html[html.index("<main") : html.index("</main>")].replace(number, "N")
-        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", main)
-
-    wrong_contact = answer(appeal.number, "other@example.ru")
-    unknown_number = answer("ВП-2026-999999", "other@example.ru")
-    assert wrong_contact == unknown_number
-    assert "не найдено" in wrong_contact
-    assert appeal.due_date.strftime("%d.%m.%Y") not in wrong_contact
-    assert "Зарегистрировано" in answer(appeal.number, "8 912 345 67 89")
-
-
-@pytest.mark.django_db
-def test_status_lookup_is_rate_limited(ru_client):
-    for _ in range(10):
-        ru_client.post(STATUS_URL, {"number": "ВП-2026-000001", "contact": "a@example.ru"})
-    response = ru_client.post(STATUS_URL, {"number": "ВП-2026-000001", "contact": "a@b.ru"})
-    assert response.status_code == 429
-
-
-# --- home visit ----------------------------------------------------------------------------
-
-VISIT_URL = "/reception/home-visit/"
-
-
-def visit_data(**overrides):
-    data = {
-        "name": "Сидоров Пётр Ильич",
-        "phone": "+7 912 000-11-22",
-        "postal_address": "Москва, ул. Лесная, 5, кв. 7",
-        "account_number": "5550001",
-        "ground": "age",
-        "lives_alone": "on",
-        "message": "",
-        "consent": "on",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.mark.django_db
-def test_home_visit_is_registered_with_a_date_within_30_working_days(ru_client):
-    response = ru_client.post(VISIT_URL, visit_data())
-    assert response.status_code == 302
-    visit = HomeVisitRequest.objects.get()
-    assert visit.visit_due_date == due_date("home_visit", visit.received_at)
-    html = ru_client.get(response["Location"]).content.decode()
-    assert visit.number in html and visit.visit_due_date.strftime("%d.%m.%Y") in html
-
-
-@pytest.mark.django_db
-def test_home_visit_at_most_once_a_year(ru_client):
-    assert ru_client.post(VISIT_URL, visit_data()).status_code == 302
-    response = ru_client.post(VISIT_URL, visit_data(name="Сидорова"))
-    assert response.status_code == 400
-    assert "уже запрашивался" in response.content.decode()
-    HomeVisitRequest.objects.update(received_at=timezone.now() - timezone.timedelta(days=366))
-    assert ru_client.post(VISIT_URL, visit_data()).status_code == 302
-
-
-@pytest.mark.django_db
-def test_home_visit_only_for_lone_customers(ru_client):
-    response = ru_client.post(VISIT_URL, visit_data(lives_alone=None))
-    assert response.status_code == 400
-    assert not HomeVisitRequest.objects.exists()
-
-
-# --- survey --------------------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_survey_is_built_with_the_form_builder(ru_client, survey_page, english_reception_page):
-    assert survey_page.url == "/reception/survey/"
-    assert ru_client.get("/reception/survey/").status_code == 200
-    translate(survey_page, title="Customer satisfaction survey")
-    assert ru_client.get("/en/reception/survey/").status_code == 200
-
-
-@pytest.mark.django_db
-def test_survey_answers_are_stored_and_the_browser_redirected(ru_client, survey_page):
-    survey = survey_page
-    form = survey.get_form(page=survey)
-    data = {}
-    for name, field in form.fields.items():
-        if name == "website":  # the honeypot stays empty
-            continue
-        if hasattr(field, "choices") and field.choices:
-            first = field.choices[0][0]
-            data[name] = [first] if field.widget.allow_multiple_selected else first
-        else:
-            data[name] = "Всё хорошо"
-    response = ru_client.post("/reception/survey/", data)
-    assert response.status_code == 302 and response["Location"].endswith("?sent=1")
-    submission = survey.get_submission_class().objects.get(page=survey)
-    assert "website" not in submission.form_data
-
-
-# --- page types ----------------------------------------------------------------------------
-
-
-class TestPageTypes(WagtailPageTestCase):
-    def test_reception_lives_under_home_and_holds_surveys(self):
-        self.assertAllowedParentPageTypes(ReceptionPage, {HomePage})
-        self.assertAllowedSubpageTypes(ReceptionPage, {SurveyPage})
-        self.assertAllowedParentPageTypes(SurveyPage, {ReceptionPage})
-        self.assertAllowedSubpageTypes(SurveyPage, set())
-
-
-# --- numbering under concurrent submissions (runs last: transactional) ---------------------
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency needs PostgreSQL")
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_appeals_get_distinct_consecutive_numbers():
-    from reception.actions import register_appeal
-    from reception.forms import AppealForm
-
-    count = 8
-    start = threading.Barrier(count)
-    errors: list[Exception] = []
-
-    def submit(n: int) -> None:
-        try:
-            form = AppealForm(appeal_data(name=f"Клиент {n}", email="", answer_channel="phone"))
-            assert form.is_valid(), form.errors
-            start.wait()
-            register_appeal(form, "page 1 rev 1")
-        except Exception as error:  # reported below, not swallowed
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    year = timezone.localtime().year
-    numbers = sorted(Appeal.objects.values_list("number", flat=True))
-    assert numbers == [f"ВП-{year}-{n:06d}" for n in range(1, count + 1)]
