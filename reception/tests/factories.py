@@ -76,6 +76,7 @@ class SurveyPageFactory(PublishedPageFactory):
 
     class Meta:
         model = SurveyPage
+        skip_postgeneration_save = True  # the questions are rows of their own, saved below
 
     title = "Анкета удовлетворённости клиентов"
     slug = "survey"
