@@ -66,7 +66,7 @@ class AppealForm(PublicForm, forms.ModelForm):
         widgets = {
             "customer_type": forms.RadioSelect,
             "answer_channel": forms.RadioSelect,
-            "message": forms.Textarea(attrs={"rows": 8, "maxlength": 10000}),
+            "message": forms.Textarea(attrs={"rows": 8}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "postal_address": forms.TextInput(attrs={"autocomplete": "street-address"}),

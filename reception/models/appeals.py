@@ -21,6 +21,9 @@ from ..choices import (
 )
 from ..files import private_storage
 
+# The longest text an appeal or a visit request may carry (a few printed pages).
+MESSAGE_MAX_LENGTH = 10_000
+
 
 class AppealQuerySet(models.QuerySet):
     def open(self):
@@ -51,7 +54,8 @@ class Appeal(models.Model):
     phone = phone_model_field(verbose_name=_("phone"))
     postal_address = models.CharField(_("postal address"), max_length=500, blank=True)
     account_number = models.CharField(_("account number"), max_length=30, blank=True)
-    message = models.TextField(_("text of the appeal"))
+    # Enforced by the form on the server too, not only by the browser's maxlength.
+    message = models.TextField(_("text of the appeal"), max_length=MESSAGE_MAX_LENGTH)
     answer_channel = models.CharField(_("answer by"), max_length=10, choices=AnswerChannel.choices)
     # 152-FZ: the consent, when it was given and to which version of the policy.
     consent_at = models.DateTimeField(_("consent given"))

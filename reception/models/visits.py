@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.phone import phone_model_field
 
 from ..choices import VisitGround, VisitStatus
+from .appeals import MESSAGE_MAX_LENGTH
 
 
 class HomeVisitRequest(models.Model):
@@ -18,7 +19,9 @@ class HomeVisitRequest(models.Model):
     account_number = models.CharField(_("account number"), max_length=30, db_index=True)
     ground = models.CharField(_("ground"), max_length=20, choices=VisitGround.choices)
     lives_alone = models.BooleanField(_("lives alone"))
-    message = models.TextField(_("what the visit is about"), blank=True)
+    message = models.TextField(
+        _("what the visit is about"), blank=True, max_length=MESSAGE_MAX_LENGTH
+    )
     consent_at = models.DateTimeField(_("consent given"))
     consent_policy_version = models.CharField(_("policy version"), max_length=100)
     visit_due_date = models.DateField(_("visit due by"))

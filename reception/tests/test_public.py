@@ -163,6 +163,7 @@ def test_email_failure_keeps_the_appeal(ru_client, django_capture_on_commit_call
         ({"consent": None}, "consent", "без вашего согласия"),
         ({"phone": "12-34"}, "phone", "с кодом"),
         ({"message": ""}, "message", "заполнить это поле"),
+        ({"message": "я" * 100_000}, "message", "не более 10000 символов"),
     ],
 )
 def test_rejected_form_explains_next_to_the_field_and_keeps_the_input(
