@@ -49,14 +49,16 @@ def serve_public_form(
         return private(HttpResponseRedirect(back_url))
     form = build_form(request.POST, request.FILES)
     status = 400
-    if not allow(scope, request, *rate):
-        form.is_valid()
-        form.add_error(None, TOO_MANY)
-        status = 429
-    elif form.is_valid():
-        url = store(form)
-        if url is not None:
-            return private(HttpResponseRedirect(url))
+    # Only a valid submission counts against the limit: a customer correcting a mistake is
+    # not a flood, and an invalid one stores nothing.
+    if form.is_valid():
+        if not allow(scope, request, *rate):
+            form.add_error(None, TOO_MANY)
+            status = 429
+        else:
+            url = store(form)
+            if url is not None:
+                return private(HttpResponseRedirect(url))
     response = render(form)
     response.status_code = status
     return private(response)

@@ -22,12 +22,16 @@ def client_address(request: HttpRequest) -> str:
     return forwarded[-proxies] if len(forwarded) >= proxies else remote
 
 
-def allow(scope: str, request: HttpRequest, limit: int, window_seconds: int) -> bool:
-    """Counts one attempt of this client in this scope; False once it passes `limit` within
-    the current window. The address is hashed: an IP address is personal data."""
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+def allow(
+    scope: str, request: HttpRequest, limit: int, window_seconds: int, subject: str = ""
+) -> bool:
+    """Counts one attempt in this scope, by this client or, given a `subject` (such as the
+    appeal number a lookup names), on that subject from any client; False once it passes
+    `limit` within the current window. Both are hashed: an IP address is personal data."""
+    counted = subject or client_address(request)
+    digest = hashlib.sha256(counted.encode()).hexdigest()[:32]
     window = int(time.time() // window_seconds)
-    key = f"ratelimit:{scope}:{address}:{window}"
+    key = f"ratelimit:{scope}:{digest}:{window}"
     cache.add(key, 0, timeout=window_seconds)
     try:
         count = cache.incr(key)

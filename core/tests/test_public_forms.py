@@ -118,5 +118,13 @@ def test_over_the_limit_nothing_is_stored():
     assert "Слишком много попыток" in response.content.decode()
 
 
+def test_mistakes_do_not_use_up_the_limit():
+    for _ in range(3):
+        response, stored = serve({"note": "hello"}, limit=1)  # no consent: invalid
+        assert response.status_code == 400
+    response, stored = serve({"note": "hello", "consent": "on"}, limit=1)
+    assert response.status_code == 302 and stored == ["hello"]
+
+
 def test_the_consent_and_the_trap_come_after_the_form_own_fields():
     assert list(NoteForm().fields) == ["note", "consent", "website"]

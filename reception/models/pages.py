@@ -128,13 +128,18 @@ class ReceptionPage(RoutablePageMixin, Page):
         form, result, status = StatusForm(), None, 200
         if request.method == "POST":
             form = StatusForm(request.POST)
-            if not allow("reception.status", request, *STATUS_RATE):
-                form.is_valid()
-                form.add_error(None, TOO_MANY)
-                status = 429
-            elif form.is_valid() and not request.POST.get(HONEYPOT):
+            if form.is_valid() and not request.POST.get(HONEYPOT):
                 data = form.cleaned_data
-                result = self.appeal_status(data["number"], data["contact"])
+                # Per client and per appeal number: guessing a number's contact from many
+                # addresses is stopped as well as one client trying many numbers.
+                number = data["number"].strip().upper()
+                by_client = allow("reception.status", request, *STATUS_RATE)
+                by_number = allow("reception.status-number", request, *STATUS_RATE, number)
+                if by_client and by_number:
+                    result = self.appeal_status(data["number"], data["contact"])
+                else:
+                    form.add_error(None, TOO_MANY)
+                    status = 429
         response = self.render(
             request,
             context_overrides={"form": form, "result": result},

@@ -72,6 +72,21 @@ def test_status_lookup_is_rate_limited(ru_client):
     assert response.status_code == 429
 
 
+@pytest.mark.django_db
+def test_one_number_cannot_be_guessed_from_many_addresses(ru_client):
+    """Spreading guesses of a number's contact over 60 client addresses gets no more answers
+    than one client would."""
+    codes = [
+        ru_client.post(
+            STATUS_URL,
+            {"number": "ВП-2026-000001", "contact": f"guess{n}@example.ru"},
+            REMOTE_ADDR=f"198.51.100.{n}",
+        ).status_code
+        for n in range(60)
+    ]
+    assert codes.count(200) == 10 and codes.count(429) == 50
+
+
 # --- home visit ----------------------------------------------------------------------------
 
 VISIT_URL = "/reception/home-visit/"
