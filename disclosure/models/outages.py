@@ -45,29 +45,20 @@ class OutagesPage(RoutablePageMixin, Page):
         return ["/", "/archive/", "/feed/", "/calendar/"]
 
     @staticmethod
-    def current_and_upcoming():
-        now = timezone.now()
+    def _current() -> models.Q:
         # A notice without an end stays current for a day after it starts.
-        return (
-            OutageNotice.objects.live()
-            .filter(
-                models.Q(ends_at__gte=now)
-                | models.Q(ends_at__isnull=True, starts_at__gte=now - timedelta(days=1))
-            )
-            .order_by("starts_at")
+        now = timezone.now()
+        return models.Q(ends_at__gte=now) | models.Q(
+            ends_at__isnull=True, starts_at__gte=now - timedelta(days=1)
         )
 
-    @staticmethod
-    def past():
-        now = timezone.now()
-        return (
-            OutageNotice.objects.live()
-            .filter(
-                models.Q(ends_at__lt=now)
-                | models.Q(ends_at__isnull=True, starts_at__lt=now - timedelta(days=1))
-            )
-            .order_by("-starts_at")
-        )
+    @classmethod
+    def current_and_upcoming(cls):
+        return OutageNotice.objects.live().filter(cls._current()).order_by("starts_at")
+
+    @classmethod
+    def past(cls):
+        return OutageNotice.objects.live().exclude(cls._current()).order_by("-starts_at")
 
     @path("")
     def current(self, request):

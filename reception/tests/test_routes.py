@@ -5,7 +5,6 @@ import re
 import threading
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
@@ -22,13 +21,6 @@ pytestmark = pytest.mark.usefixtures("reception_page")
 
 URL = "/reception/"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 # --- status lookup -------------------------------------------------------------------------

@@ -185,7 +185,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 
 # Private files (attachments to appeals: personal data) never get a public URL: on disk outside
 # MEDIA_ROOT, or in S3 under a private ACL with signed URLs; served to staff by a view that
-# checks permissions (reception/views.py).
+# checks permissions (reception/admin_views/registry.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES["private"] = {
     "BACKEND": "reception.files.PrivateFileSystemStorage",
