@@ -1,10 +1,21 @@
 """The base of every public form: the honeypot spam trap and the consent to personal-data
-processing (152-FZ). The flow that serves them is `core/public_forms.py`."""
+processing (152-FZ). The flow that serves them is `core/public_forms.py`. A form whose record
+must be stored once however often the browser sends it adds `SentOnce`."""
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT = "website"
+
+M = TypeVar("M", bound=models.Model)
 
 
 class HoneypotField(forms.CharField):
@@ -34,3 +45,64 @@ class PublicForm(forms.Form):
         self.order_fields([name for name in self.fields if name not in ("consent", HONEYPOT)])
         if self.consent_required:
             self.fields["consent"].error_messages["required"] = self.consent_required
+
+
+class SentOnce(forms.Form):
+    """A one-time token in the form, so a double click or a retry after a lost response finds
+    the record the first submission stored instead of storing another (the app keeps
+    `submission_key()` in a unique column). The key joins the token with what was sent: should
+    a cached page ever give two visitors the same token, their different submissions still
+    get different keys."""
+
+    # Any text: it is only hashed, and a hidden field must never be the error a customer sees.
+    submission_token = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["submission_token"] = uuid.uuid4().hex
+
+    def submission_key(self) -> str:
+        """Empty when the browser sent no token (nothing to recognise a repeat by)."""
+        token = self.cleaned_data.get("submission_token")
+        if not token:
+            return ""
+        sent = {
+            name: _fingerprint(value)
+            for name, value in self.cleaned_data.items()
+            if name not in ("submission_token", "consent", HONEYPOT)
+        }
+        payload = json.dumps([token, sent], sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def sent_before(model: type[M], form: SentOnce) -> M | None:
+    """The record an earlier sending of the same form stored, if any."""
+    key = form.submission_key()
+    return model.objects.filter(submission_key=key).first() if key else None
+
+
+def store_once(model: type[M], form: SentOnce, create: Callable[[str], M]) -> M:
+    """`create(key)` stores the record with `submission_key=key`, unless an earlier sending
+    stored it already; two sendings at once meet at the unique column, and the loser's
+    transaction (its number included) is rolled back."""
+    existing = sent_before(model, form)
+    if existing is not None:
+        return existing
+    key = form.submission_key()
+    try:
+        with transaction.atomic():
+            return create(key)
+    except IntegrityError:
+        existing = model.objects.filter(submission_key=key).first() if key else None
+        if existing is None:
+            raise
+        return existing
+
+
+def _fingerprint(value) -> object:
+    if isinstance(value, UploadedFile):
+        return [value.name, value.size]
+    if isinstance(value, list | tuple):
+        return [_fingerprint(item) for item in value]
+    return value if isinstance(value, bool | int | float | type(None)) else str(value)

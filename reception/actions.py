@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.forms import store_once
 from core.numbering import next_number
 from core.outbox import queue_email
 
@@ -28,48 +29,59 @@ def log(appeal: Appeal, user, action: str, details: str = "") -> AppealEvent:
     return AppealEvent.objects.create(appeal=appeal, user=user, action=action, details=details)
 
 
-@transaction.atomic
 def register_appeal(form, policy_version: str, now: datetime | None = None) -> Appeal:
     """Stores a valid appeal with its number and due date, its files and the confirmation
-    e-mail, all in one transaction: the number is taken before anything else is stored."""
+    e-mail, all in one transaction: the number is taken before anything else is stored. The
+    same form sent again (a double click, a retry) gets the appeal stored the first time."""
     now = now or timezone.now()
-    appeal = form.save(commit=False)
-    appeal.number = next_number(APPEAL_PREFIX, timezone.localtime(now).year)
-    appeal.received_at = now
-    appeal.consent_at = now
-    appeal.consent_policy_version = policy_version
-    appeal.due_date = appeal.original_due_date = due_date(
-        appeal.topic, now, appeal.customer_type, phone_left=bool(appeal.phone)
-    )
-    appeal.save()
-    for upload, kind in form.accepted_files:
-        AppealAttachment.objects.create(
-            appeal=appeal,
-            file=upload,
-            original_name=upload.name[:255],
-            content_type=kind.content_type,
-            extension=kind.extension,
-            size=upload.size,
+
+    def create(key: str) -> Appeal:
+        appeal = form.save(commit=False)
+        appeal.submission_key = key
+        appeal.number = next_number(APPEAL_PREFIX, timezone.localtime(now).year)
+        appeal.received_at = now
+        appeal.consent_at = now
+        appeal.consent_policy_version = policy_version
+        appeal.due_date = appeal.original_due_date = due_date(
+            appeal.topic, now, appeal.customer_type, phone_left=bool(appeal.phone)
         )
-    log(appeal, None, Action.REGISTERED, f"{len(form.accepted_files)} file(s)")
-    if appeal.email:
-        with translation.override("ru"):
-            body = render_to_string("reception/email/registered.txt", {"appeal": appeal})
-            queue_email(appeal.email, _("Your appeal %s is registered") % appeal.number, body)
-    return appeal
+        appeal.save()
+        for upload, kind in form.accepted_files:
+            AppealAttachment.objects.create(
+                appeal=appeal,
+                file=upload,
+                original_name=upload.name[:255],
+                content_type=kind.content_type,
+                extension=kind.extension,
+                size=upload.size,
+            )
+        log(appeal, None, Action.REGISTERED, f"{len(form.accepted_files)} file(s)")
+        if appeal.email:
+            with translation.override("ru"):
+                body = render_to_string("reception/email/registered.txt", {"appeal": appeal})
+                subject = _("Your appeal %s is registered") % appeal.number
+                queue_email(appeal.email, subject, body)
+        return appeal
+
+    return store_once(Appeal, form, create)
 
 
-@transaction.atomic
 def register_visit(form, policy_version: str, now: datetime | None = None) -> HomeVisitRequest:
+    """As register_appeal, for a home-visit request."""
     now = now or timezone.now()
-    visit = form.save(commit=False)
-    visit.number = next_number(VISIT_PREFIX, timezone.localtime(now).year)
-    visit.received_at = visit.consent_at = now
-    visit.consent_policy_version = policy_version
-    visit.lives_alone = True
-    visit.visit_due_date = home_visit_due(now)
-    visit.save()
-    return visit
+
+    def create(key: str) -> HomeVisitRequest:
+        visit = form.save(commit=False)
+        visit.submission_key = key
+        visit.number = next_number(VISIT_PREFIX, timezone.localtime(now).year)
+        visit.received_at = visit.consent_at = now
+        visit.consent_policy_version = policy_version
+        visit.lives_alone = True
+        visit.visit_due_date = home_visit_due(now)
+        visit.save()
+        return visit
+
+    return store_once(HomeVisitRequest, form, create)
 
 
 def visit_requested_within_year(account_number: str, now: datetime | None = None) -> bool:

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import HoneypotField, PublicForm
+from core.forms import HoneypotField, PublicForm, SentOnce
 from core.phone import phone_form_field
 
 from .choices import PUBLIC_TOPICS, AnswerChannel, CustomerType
@@ -34,7 +34,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-class AppealForm(PublicForm, forms.ModelForm):
+class AppealForm(SentOnce, PublicForm, forms.ModelForm):
     consent_required = _("Without your consent we cannot register the appeal.")
 
     topic = forms.ChoiceField(label=_("Topic"), choices=PUBLIC_TOPICS)
@@ -115,7 +115,7 @@ class StatusForm(forms.Form):
     website = HoneypotField()
 
 
-class HomeVisitForm(PublicForm, forms.ModelForm):
+class HomeVisitForm(SentOnce, PublicForm, forms.ModelForm):
     consent_required = _("Without your consent we cannot register the request.")
 
     lives_alone = forms.BooleanField(

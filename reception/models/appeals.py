@@ -90,6 +90,9 @@ class Appeal(models.Model):
     )
     customer_told_at = models.DateTimeField(_("customer notified"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # The form's one-time token joined with what was sent (core.forms.SentOnce): a repeated
+    # sending finds this appeal instead of registering another.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AppealQuerySet.as_manager()
 
@@ -98,6 +101,13 @@ class Appeal(models.Model):
         verbose_name_plural = _("appeals")
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["status", "due_date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="appeal_sent_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.consent import policy_version
-from core.forms import HONEYPOT, HoneypotField
+from core.forms import HONEYPOT, HoneypotField, sent_before
 from core.public_forms import TOO_MANY, private, serve_public_form
 from core.ratelimit import allow
 
@@ -164,7 +164,8 @@ class ReceptionPage(RoutablePageMixin, Page):
     @path("home-visit/", name="home_visit")
     def home_visit(self, request):
         def store(form) -> str | None:
-            if visit_requested_within_year(form.cleaned_data["account_number"]):
+            repeated = sent_before(HomeVisitRequest, form) is not None
+            if not repeated and visit_requested_within_year(form.cleaned_data["account_number"]):
                 form.add_error(
                     "account_number",
                     _("A home visit for this account was already requested within a year."),

@@ -30,11 +30,20 @@ class HomeVisitRequest(models.Model):
         _("status"), max_length=20, choices=VisitStatus.choices, default=VisitStatus.NEW
     )
     staff_notes = models.TextField(_("staff notes"), blank=True)
+    # As Appeal.submission_key: a repeated sending finds this request.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("home-visit request")
         verbose_name_plural = _("home-visit requests")
         ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="homevisitrequest_sent_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.number

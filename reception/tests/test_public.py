@@ -3,6 +3,7 @@ routes: test_routes.py)."""
 
 import io
 import re
+import threading
 import zipfile
 from unittest import mock
 
@@ -15,8 +16,10 @@ from wagtail.models import Page
 
 from core.models import OutgoingEmail
 from home.tests.factories import make_standard_page
+from reception.actions import register_appeal
 from reception.choices import Status
 from reception.files import MAX_FILE_SIZE
+from reception.forms import AppealForm
 from reception.models import Appeal, AppealAttachment
 from reception.services import due_date
 
@@ -250,6 +253,89 @@ def test_a_too_large_file_is_refused(ru_client):
     assert response.status_code == 400
     assert not Appeal.objects.exists()
     assert "больше 5 МБ" in response.content.decode()
+
+
+def form_token(client, url=URL) -> str:
+    """The one-time token of the form as the page renders it."""
+    html = client.get(url).content.decode()
+    return re.search(r'name="submission_token" value="(\w+)"', html).group(1)
+
+
+@pytest.mark.django_db
+def test_a_double_click_registers_one_appeal_and_answers_with_its_number(
+    ru_client, django_capture_on_commit_callbacks
+):
+    data = appeal_data(submission_token=form_token(ru_client))
+    with django_capture_on_commit_callbacks(execute=True):
+        first = ru_client.post(URL, data)
+        again = ru_client.post(URL, data)  # the second click, or a retry after a lost answer
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    appeal = Appeal.objects.get()
+    assert appeal.number in ru_client.get(again["Location"]).content.decode()
+    assert appeal.events.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_each_rendering_of_the_form_sends_a_new_appeal(ru_client):
+    """Two forms filled the same way are two appeals: the customer meant to send twice."""
+    for _ in range(2):
+        ru_client.post(URL, appeal_data(submission_token=form_token(ru_client)))
+    assert Appeal.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_token_shared_by_two_visitors_never_hands_one_the_others_appeal(ru_client):
+    """Should a cache ever serve one token to two people, different texts stay apart."""
+    token = form_token(ru_client)
+    ru_client.post(URL, appeal_data(submission_token=token))
+    ru_client.post(URL, appeal_data(submission_token=token, name="Иванов", message="Другое"))
+    assert sorted(Appeal.objects.values_list("name", flat=True)) == [
+        "Иванов",
+        "Петрова Анна Сергеевна",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_a_token_is_still_registered(ru_client):
+    for _ in range(2):
+        assert ru_client.post(URL, appeal_data()).status_code == 302
+    assert Appeal.objects.count() == 2
+    assert set(Appeal.objects.values_list("submission_key", flat=True)) == {""}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent inserts need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_sendings_at_the_same_moment_store_one_appeal_and_one_number(reception_page):
+    """Both requests pass the "stored before?" check; the unique key stops the second, whose
+    transaction (its number included) is rolled back, and it answers with the first."""
+    token = "a" * 32
+    start = threading.Barrier(2)
+    numbers: list[str] = []
+
+    def send() -> None:
+        try:
+            form = AppealForm(appeal_data(submission_token=token))
+            assert form.is_valid(), form.errors
+            start.wait()
+            numbers.append(register_appeal(form, "policy").number)
+        finally:
+            connection.close()
+
+    with mock.patch("core.forms.sent_before", return_value=None):
+        threads = [threading.Thread(target=send) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    appeal = Appeal.objects.get()
+    assert numbers == [appeal.number, appeal.number]
+    # Gap-free: the next appeal takes the number after it.
+    form = AppealForm(appeal_data())
+    assert form.is_valid()
+    following = register_appeal(form, "policy").number
+    assert int(following[-6:]) == int(appeal.number[-6:]) + 1
 
 
 @pytest.mark.django_db

@@ -19,8 +19,12 @@ STORAGES = {
         "OPTIONS": {"location": str(BASE_DIR / ".pytest-private-media")},
     },
 }
+# Named explicitly on both engines, so that conftest.ensure_test_database can tell whether the
+# test database is already in use (Django's default name is derived from the current NAME).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
 # Tests need no durability: skipping the disk flush on every commit makes the live-server
 # (browser) tests, which reload the demo after each test, several times faster.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
