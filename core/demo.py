@@ -31,6 +31,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
 
+from . import staff
 from .translations import is_registered, register_translation
 
 # --- the registry ---------------------------------------------------------------------------
@@ -101,6 +102,8 @@ def load_all() -> list[str]:
         with transaction.atomic():
             loader.load()
         names.append(loader.name)
+    # The English pages now exist: the translators are granted them (core/staff.py).
+    staff.ensure_groups()
     return names
 
 

@@ -4,6 +4,11 @@ exactly the registered permissions. The code is the source of truth: a permissio
 registered group by hand in the admin is taken away again by the next `migrate`.
 
     register_group("Обращения граждан", permissions=[("reception", "view_appeal"), ...])
+
+Several apps may register the same group: their permissions add up (the moderators are given
+the pages here and the notices by disclosure). The page roles every app shares (disclosure
+editors, moderators, translators) and the page workflow are declared here; the README's
+"Staff roles" table is the matrix they make with the apps' groups.
 """
 
 from collections.abc import Callable, Sequence
@@ -11,11 +16,33 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.signals import post_migrate
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 Codename = tuple[str, str]  # (app label, permission codename)
+
+# The page roles. Wagtail's own migrations create "Editors" and "Moderators" with the workflow
+# "Moderators approval"; core's migration 0004 renames them to these names.
+DISCLOSURE_EDITORS = "Редакторы раскрытия информации"
+MODERATORS = "Модераторы"
+TRANSLATORS = "Переводчики"
+PAGE_WORKFLOW = "Утверждение модераторами"
+PAGE_TASK = "Проверка модератором"
+
+# Page permissions are granted on the root page (the whole tree) or, for a locale, on the home
+# page of that language only.
+EVERY_PAGE = ""
 
 
 @dataclass(frozen=True)
@@ -24,15 +51,34 @@ class StaffGroup:
     permissions: tuple[Codename, ...]
     # Granted on the root collection, i.e. on every document or image.
     collection_permissions: tuple[Codename, ...] = ()
+    # Codenames of wagtailcore.Page ("add_page", "publish_page"…) on the pages of `page_locale`.
+    page_permissions: tuple[str, ...] = ()
+    page_locale: str = EVERY_PAGE
 
 
 _groups: dict[str, StaffGroup] = {}
 
 
 def register_group(
-    name: str, permissions: Sequence[Codename], collection_permissions: Sequence[Codename] = ()
+    name: str,
+    permissions: Sequence[Codename],
+    collection_permissions: Sequence[Codename] = (),
+    page_permissions: Sequence[str] = (),
+    page_locale: str = EVERY_PAGE,
 ) -> None:
-    _groups[name] = StaffGroup(name, tuple(permissions), tuple(collection_permissions))
+    """Declares a group, or adds to one another app declared."""
+    known = _groups.get(name) or StaffGroup(name, (), page_locale=page_locale)
+    _groups[name] = StaffGroup(
+        name,
+        _union(known.permissions, permissions),
+        _union(known.collection_permissions, collection_permissions),
+        _union(known.page_permissions, page_permissions),
+        known.page_locale or page_locale,
+    )
+
+
+def _union(first: Sequence, second: Sequence) -> tuple:
+    return tuple(dict.fromkeys([*first, *second]))
 
 
 def registered_groups() -> list[StaffGroup]:
@@ -62,13 +108,32 @@ def ensure_group(name: str) -> Group:
         permission__in=granted, collection__depth=1
     ).delete()
     root = Collection.get_first_root_node()
-    if root is None:  # a flushed test database: flush emptied the tree Wagtail's migrations made
-        return group
-    for permission in granted:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
+    if root is not None:  # a flushed test database: flush emptied the tree migrations made
+        for permission in granted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
+    _grant_pages(group, spec)
     return group
+
+
+def _grant_pages(group: Group, spec: StaffGroup) -> None:
+    granted = _permissions(tuple(("wagtailcore", codename) for codename in spec.page_permissions))
+    pages = list(_pages_of(spec.page_locale)) if granted else []
+    GroupPagePermission.objects.filter(group=group).exclude(
+        permission__in=granted, page__in=pages
+    ).delete()
+    for page in pages:
+        for permission in granted:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _pages_of(locale: str):
+    """The root page, or the home pages of a language (none until that tree exists: the next
+    `migrate` or `load_demo` grants them)."""
+    if locale == EVERY_PAGE:
+        return Page.objects.filter(depth=1)
+    return Page.objects.filter(depth=2, locale__language_code=locale)
 
 
 def ensure_groups(apps=global_apps, **kwargs) -> None:
@@ -79,8 +144,42 @@ def ensure_groups(apps=global_apps, **kwargs) -> None:
         apps.get_model("wagtailcore", "GroupCollectionPermission")
     except LookupError:
         return
+    ensure_migration_permissions()
     for name in _groups:
         ensure_group(name)
+    ensure_page_workflow()
+
+
+# Permissions that data migrations create on content types of no model, which a flush (tests)
+# removes and nothing else brings back: (app label, model, codename, name).
+MIGRATION_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+]
+
+
+def ensure_migration_permissions() -> None:
+    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+
+
+def ensure_page_workflow() -> Workflow | None:
+    """Pages are published by the moderators' approval. Created when missing (a fresh or
+    flushed database), so that an administrator's later changes to it stand."""
+    root = Page.get_first_root_node()
+    if root is None:
+        return None
+    workflow, _ = Workflow.objects.get_or_create(name=PAGE_WORKFLOW, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name=PAGE_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=PAGE_TASK)
+        task.groups.set([Group.objects.get(name=MODERATORS)])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    return workflow
 
 
 def on_migrated(receiver: Callable[..., None], dispatch_uid: str) -> None:
@@ -96,5 +195,33 @@ def on_migrated(receiver: Callable[..., None], dispatch_uid: str) -> None:
     post_migrate.connect(last_turn, weak=False, dispatch_uid=dispatch_uid)
 
 
+# Documents and images: the Wagtail defaults of both groups, kept.
+MEDIA = [
+    (app, f"{action}_{model}")
+    for app, model in (("wagtaildocs", "document"), ("wagtailimages", "image"))
+    for action in ("add", "change", "choose")
+]
+
+
 def connect() -> None:
+    register_group(
+        DISCLOSURE_EDITORS,
+        [("wagtailadmin", "access_admin")],
+        collection_permissions=MEDIA,
+        # Without "publish" Wagtail refuses to unpublish, or delete, a live page.
+        page_permissions=["add_page", "change_page", "lock_page"],
+    )
+    register_group(
+        MODERATORS,
+        [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
+        collection_permissions=MEDIA,
+        page_permissions=["add_page", "change_page", "lock_page", "publish_page", "unlock_page"],
+    )
+    register_group(
+        TRANSLATORS,
+        [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
+        # The English pages only, submitted to the moderators like any other page.
+        page_permissions=["add_page", "change_page"],
+        page_locale="en",
+    )
     on_migrated(ensure_groups, dispatch_uid="core-staff-groups")

@@ -18,8 +18,13 @@ class DisclosureConfig(AppConfig):
     def ready(self) -> None:
         from core import demo as demo_loaders
         from core.expiry import register_listing
+        from core.staff import register_group
 
         from . import checks, demo, search  # noqa: F401 (checks register themselves)
+        from .staff import GROUPS
+
+        for name, permissions in GROUPS.items():
+            register_group(name, permissions)
 
         for model_label, page_types in LISTINGS.items():
             register_listing(model_label, page_types)

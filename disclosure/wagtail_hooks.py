@@ -3,13 +3,33 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup, UnpublishView
 
 from .admin_views import ComplianceReportView
 from .models import GridCompany, MeterVisitNotice, OutageNotice, PaymentPoint, ServiceCentre
 
 
-class ServiceCentreViewSet(SnippetViewSet):
+class WithdrawView(UnpublishView):
+    """Unpublishing needs its own permission (the moderators'), not merely the right to
+    publish that editors hold (disclosure/staff.py)."""
+
+    permission_required = "unpublish"
+
+
+class DisclosureViewSet(SnippetViewSet):
+    unpublish_view_class = WithdrawView
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_unpublish_from_editors(menu_items, request, context) -> None:
+    model = context.get("model")
+    if model is None or model._meta.app_label != "disclosure":
+        return
+    if not request.user.has_perm(f"disclosure.unpublish_{model._meta.model_name}"):
+        menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
+
+
+class ServiceCentreViewSet(DisclosureViewSet):
     model = ServiceCentre
     icon = "home"
     list_display = ["name", "locality", "kind", "live"]
@@ -17,7 +37,7 @@ class ServiceCentreViewSet(SnippetViewSet):
     search_fields = ["name", "address"]
 
 
-class PaymentPointViewSet(SnippetViewSet):
+class PaymentPointViewSet(DisclosureViewSet):
     model = PaymentPoint
     icon = "tag"
     list_display = ["name", "kind", "locality", "commission", "live"]
@@ -25,20 +45,20 @@ class PaymentPointViewSet(SnippetViewSet):
     search_fields = ["name", "address"]
 
 
-class GridCompanyViewSet(SnippetViewSet):
+class GridCompanyViewSet(DisclosureViewSet):
     model = GridCompany
     icon = "site"
     list_display = ["name", "dispatcher_phone", "live"]
 
 
-class OutageNoticeViewSet(SnippetViewSet):
+class OutageNoticeViewSet(DisclosureViewSet):
     model = OutageNotice
     icon = "warning"
     list_display = ["__str__", "work_type", "audience", "emergency", "live"]
     list_filter = ["audience", "emergency"]
 
 
-class MeterVisitNoticeViewSet(SnippetViewSet):
+class MeterVisitNoticeViewSet(DisclosureViewSet):
     model = MeterVisitNotice
     icon = "date"
     list_display = ["__str__", "organisation", "live"]

@@ -19,9 +19,15 @@ class ReceptionConfig(AppConfig):
         from core.staff import register_group
 
         from .links import appeal_status_url
-        from .staff import STAFF_GROUP, STAFF_PERMISSIONS
+        from .staff import (
+            STAFF_GROUP,
+            STAFF_PERMISSIONS,
+            SUPERVISOR_PERMISSIONS,
+            SUPERVISORS_GROUP,
+        )
 
         register_group(STAFF_GROUP, permissions=STAFF_PERMISSIONS)
+        register_group(SUPERVISORS_GROUP, permissions=SUPERVISOR_PERMISSIONS)
         links.register("appeal-status", appeal_status_url)
         post_delete.connect(
             delete_attachment_file,

@@ -1,7 +1,9 @@
-"""The staff group that works appeals: only it (and superusers) sees appeals and their files.
-Registered in ReceptionConfig.ready(); `migrate` creates it (core/staff.py)."""
+"""The staff groups that work appeals: only they (and superusers) see appeals and their files.
+Clerks answer; supervisors also assign the executors. Registered in ReceptionConfig.ready();
+`migrate` creates them (core/staff.py)."""
 
 STAFF_GROUP = "Обращения граждан"
+SUPERVISORS_GROUP = "Руководители приёмной"
 
 STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -12,7 +14,10 @@ STAFF_PERMISSIONS = [
     ("core", "view_outgoingemail"),  # to see confirmation e-mails that failed
 ]
 
+SUPERVISOR_PERMISSIONS = [*STAFF_PERMISSIONS, ("reception", "assign_appeal")]
+
 # The permission that opens appeals, their files, exports and reports.
 VIEW_APPEALS = "reception.view_appeal"
 CHANGE_APPEALS = "reception.change_appeal"
+ASSIGN_APPEALS = "reception.assign_appeal"
 VIEW_VISITS = "reception.view_homevisitrequest"

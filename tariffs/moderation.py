@@ -1,6 +1,8 @@
 """The tariff editors, the approvers and the workflow tariff periods go through: editors submit,
-approvers publish. Production setup, not demo content: the groups are registered in
-TariffsConfig.ready() (core/staff.py) and the workflow is created after every `migrate`."""
+approvers publish. Removing a period (deleting or unpublishing it) is the approvers' right
+alone: without it an editor could take the rates in force off the public page unapproved.
+Production setup, not demo content: the groups are registered in TariffsConfig.ready()
+(core/staff.py) and the workflow is created after every `migrate`."""
 
 from django.apps import apps as global_apps
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +24,6 @@ GROUPS = {
         ("wagtailadmin", "access_admin"),
         ("tariffs", "add_tariffperiod"),
         ("tariffs", "change_tariffperiod"),
-        ("tariffs", "delete_tariffperiod"),
         ("tariffs", "view_tariffperiod"),
         ("tariffs", "view_tariffregion"),
     ],

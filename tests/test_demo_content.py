@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 
+from core.staff import DISCLOSURE_EDITORS
 from readings.models import Meter
 from reception.staff import STAFF_GROUP
 
@@ -32,4 +33,6 @@ def test_group_is_created_by_migrate_and_kept_by_load_demo():
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"access_admin", "view_appeal", "change_appeal", "view_outgoingemail"} <= codenames
     assert "delete_appeal" not in codenames
-    assert not Permission.objects.filter(group__name="Editors", codename="view_appeal").exists()
+    assert not Permission.objects.filter(
+        group__name=DISCLOSURE_EDITORS, codename="view_appeal"
+    ).exists()

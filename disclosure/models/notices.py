@@ -117,6 +117,7 @@ class OutageNotice(Notice):
         ordering = ["starts_at"]
         verbose_name = _("planned outage notice")
         verbose_name_plural = _("planned outage notices")
+        permissions = [("unpublish_outagenotice", "Can unpublish planned outage notice")]
 
     def __str__(self) -> str:
         return f"{timezone.localtime(self.starts_at):%d.%m.%Y} — {self.localities}"
@@ -165,6 +166,7 @@ class MeterVisitNotice(Notice):
         ordering = ["visit_on", "time_from"]
         verbose_name = _("meter-reading visit notice")
         verbose_name_plural = _("meter-reading visit notices")
+        permissions = [("unpublish_metervisitnotice", "Can unpublish meter-reading visit notice")]
 
     def __str__(self) -> str:
         return f"{self.visit_on:%d.%m.%Y} — {self.localities}"

@@ -138,6 +138,7 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
         ordering = ["sort_order", "name"]
         verbose_name = _("service centre")
         verbose_name_plural = _("service centres")
+        permissions = [("unpublish_servicecentre", "Can unpublish service centre")]
 
     def __str__(self) -> str:
         return self.name
@@ -249,6 +250,7 @@ class PaymentPoint(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed,
         ordering = ["locality", "kind", "name"]
         verbose_name = _("payment point")
         verbose_name_plural = _("payment points")
+        permissions = [("unpublish_paymentpoint", "Can unpublish payment point")]
         constraints = [
             models.UniqueConstraint(
                 fields=["name", "locality", "address"], name="unique_payment_point"
@@ -300,6 +302,7 @@ class GridCompany(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("grid company")
         verbose_name_plural = _("grid companies")
+        permissions = [("unpublish_gridcompany", "Can unpublish grid company")]
 
     def __str__(self) -> str:
         return self.name

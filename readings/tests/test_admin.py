@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from core.staff import DISCLOSURE_EDITORS, MODERATORS
 from readings.export import HEADER, create_batch, period_csv
 from readings.intake import store_submission
 from readings.models import Account, ExportBatch, Meter, Submission
@@ -166,24 +167,10 @@ def test_the_export_command(tmp_path):
 # --- who sees readings ------------------------------------------------------------------------
 
 
-def content_editors(name: str) -> Group:
-    """A group like Wagtail's Editors and Moderators: the admin, documents and images, but
-    nothing of readings. Built here: a flush by a transactional test drops Wagtail's groups."""
-    group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["wagtaildocs", "wagtailimages", "wagtailadmin"]
-        )
-    )
-    return group
-
-
 def user_in(group_name: str | None, username: str) -> User:
     user = User.objects.create_user(username, password="x")
-    if group_name == STAFF_GROUP:
+    if group_name:
         user.groups.add(Group.objects.get(name=group_name))
-    elif group_name:
-        user.groups.add(content_editors(group_name))
     else:
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return user
@@ -216,7 +203,7 @@ def test_staff_see_the_readings_admin(client, url):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("group_name", ["Editors", "Moderators", None])
+@pytest.mark.parametrize("group_name", [DISCLOSURE_EDITORS, MODERATORS, None])
 @pytest.mark.parametrize("url", ADMIN_URLS)
 def test_editors_cannot_see_readings(client, url, group_name):
     submission = SubmissionFactory(email="secret@example.ru")

@@ -7,13 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import AnswerChannel, NotConsideredReason
 from ..services import MAX_EXTENSION_DAYS
-from ..staff import STAFF_GROUP
+from ..staff import STAFF_GROUP, SUPERVISORS_GROUP
 
 
 def executors(request=None):
     return (
         get_user_model()
-        .objects.filter(Q(groups__name=STAFF_GROUP) | Q(is_superuser=True), is_active=True)
+        .objects.filter(
+            Q(groups__name__in=[STAFF_GROUP, SUPERVISORS_GROUP]) | Q(is_superuser=True),
+            is_active=True,
+        )
         .distinct()
         .order_by("last_name", "first_name", "username")
     )

@@ -22,7 +22,7 @@ from core.exports import SafeIndexView
 from .. import actions
 from ..choices import Action, AppealType, Status, Topic
 from ..models import Appeal, AppealAttachment
-from ..staff import CHANGE_APPEALS
+from ..staff import ASSIGN_APPEALS, CHANGE_APPEALS
 from .access import StaffOnlyMixin
 from .forms import ACTION_FORMS, executors
 
@@ -92,7 +92,11 @@ class AppealDetailView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             attachments=self.appeal.attachments.all(),
             events=self.appeal.events.select_related("user"),
             forms=(
-                {name: form() for name, form in ACTION_FORMS.items()}
+                {
+                    name: form()
+                    for name, form in ACTION_FORMS.items()
+                    if name != "assign" or self.request.user.has_perm(ASSIGN_APPEALS)
+                }
                 if can_change and self.appeal.is_open
                 else {"close": ACTION_FORMS["close"]()}
                 if can_change and self.appeal.status == Status.ANSWERED
@@ -113,6 +117,8 @@ class AppealActionView(StaffOnlyMixin, TemplateView):
         form_class = ACTION_FORMS.get(action)
         if form_class is None:
             raise Http404
+        if action == "assign" and not request.user.has_perm(ASSIGN_APPEALS):
+            raise PermissionDenied
         form = form_class(request.POST)
         if not form.is_valid():
             for field, errors in form.errors.items():

@@ -100,6 +100,7 @@ class Appeal(models.Model):
         verbose_name = _("appeal")
         verbose_name_plural = _("appeals")
         ordering = ["-received_at"]
+        permissions = [("assign_appeal", "Can assign an executor to an appeal")]
         indexes = [models.Index(fields=["status", "due_date"])]
         constraints = [
             models.UniqueConstraint(

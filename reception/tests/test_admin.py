@@ -8,16 +8,17 @@ from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
+from core.staff import DISCLOSURE_EDITORS
 from reception.choices import Status
 from reception.models import Appeal, AppealAttachment
 from reception.reports import monthly_report
-from reception.staff import STAFF_GROUP
+from reception.staff import STAFF_GROUP, SUPERVISORS_GROUP
 
 from .factories import AppealFactory, HomeVisitRequestFactory
 
@@ -40,13 +41,17 @@ def clerk():
 
 
 @pytest.fixture
+def supervisor():
+    user = User.objects.create_user("boss", password="x", first_name="Ирина", last_name="Орлова")
+    user.groups.add(Group.objects.get(name=SUPERVISORS_GROUP))
+    return user
+
+
+@pytest.fixture
 def editor():
-    """A content editor: Wagtail's «Editors» group (recreated if a transactional test's flush
-    removed the one its migration made), with admin access and page permissions."""
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    """A content editor, with admin access and page permissions."""
     user = User.objects.create_user("editor", password="x")
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name=DISCLOSURE_EDITORS))
     return user
 
 
@@ -166,13 +171,16 @@ def test_exports_survive_what_customers_type(clerk):
 
 
 def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(
-    clerk, django_capture_on_commit_callbacks
+    clerk, supervisor, django_capture_on_commit_callbacks
 ):
     appeal = AppealFactory(email="anna@example.ru")
     first_due = appeal.due_date
     client = login(clerk)
     action = f"{INDEX}action/{appeal.pk}"
+    # A clerk cannot choose who answers; the supervisor assigns.
     client.post(f"{action}/assign/", {"executor": clerk.pk})
+    assert not appeal.events.exists()
+    login(supervisor).post(f"{action}/assign/", {"executor": clerk.pk})
     # An extension without an interim reply is impossible: the form carries both.
     client.post(
         f"{action}/interim/", {"text": "Запросили данные у сетевой организации.", "extend_days": 10}
@@ -208,7 +216,7 @@ def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(
     assert appeal.status == Status.CLOSED and appeal.answer_executor_phone
     events = list(appeal.events.values_list("action", "user__username"))
     assert events == [
-        ("assigned", "clerk"),
+        ("assigned", "boss"),
         ("interim_reply", "clerk"),
         ("extended", "clerk"),
         ("answered", "clerk"),
