@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.csv_import import decode
+
 from .export import batch_csv, create_batch, period_csv
 from .models import ExportBatch, Submission
 from .permissions import can_export, can_import_registry
-from .registry import decode, import_registry
+from .registry import import_registry
 from .services import parse_period
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -203,11 +203,3 @@ def import_registry(text: str) -> ImportResult:
                 meter.save()
                 result.meters_updated += 1
     return result
-
-
-def decode(data: bytes) -> str:
-    """The billing system writes UTF-8; older exports are Windows-1251."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")

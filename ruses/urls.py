@@ -28,6 +28,7 @@ if settings.DEBUG:
 # Russian at /, English at /en/; Wagtail's page tree serves everything not matched above.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("address/", include("addresses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -11,7 +11,7 @@ from core import demo
 
 from .. import services
 from ..documents import build_pdf, standard_pdf
-from ..models import MeterVisitNotice, OutageNotice
+from ..models import MeterVisitCoverage, MeterVisitNotice, OutageCoverage, OutageNotice
 from ..standard_text import load_standard, paragraphs_to_html
 
 HERE = Path(__file__).parent
@@ -92,22 +92,25 @@ def ensure_notices(today: date) -> None:
         fields = {
             key: value
             for key, value in row.items()
-            if key not in ("starts_in_days", "published_in_days", "hours")
+            if key not in ("starts_in_days", "published_in_days", "hours", "covers")
         }
-        publish(
-            OutageNotice(
-                **common,
-                **fields,
-                starts_at=starts,
-                ends_at=starts + timedelta(hours=row["hours"]),
-                first_published_at=moscow(today + timedelta(days=published), 8),
-            )
+        notice = OutageNotice(
+            **{**common, **fields},
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=row["hours"]),
+            first_published_at=moscow(today + timedelta(days=published), 8),
         )
+        notice.covered_addresses = [OutageCoverage(**place) for place in row.get("covers", [])]
+        publish(notice)
     for row in data["meter_visits"]:
         if MeterVisitNotice.objects.filter(localities=row["localities"]).exists():
             continue
-        fields = {key: value for key, value in row.items() if key != "visit_in_days"}
-        publish(MeterVisitNotice(**fields, visit_on=today + timedelta(days=row["visit_in_days"])))
+        fields = {
+            key: value for key, value in row.items() if key not in ("visit_in_days", "covers")
+        }
+        notice = MeterVisitNotice(**fields, visit_on=today + timedelta(days=row["visit_in_days"]))
+        notice.covered_addresses = [MeterVisitCoverage(**place) for place in row.get("covers", [])]
+        publish(notice)
 
 
 def publish(notice) -> None:

@@ -1,5 +1,5 @@
 from .directory import GridCompaniesPage, PaymentPage, ServiceCentresPage
-from .notices import MeterVisitNotice, OutageNotice
+from .notices import MeterVisitCoverage, MeterVisitNotice, OutageCoverage, OutageNotice
 from .outages import OutagesPage
 from .pages import (
     AppealsPage,
@@ -27,7 +27,9 @@ __all__ = [
     "ContractsPage",
     "GridCompaniesPage",
     "GridCompany",
+    "MeterVisitCoverage",
     "MeterVisitNotice",
+    "OutageCoverage",
     "OutageNotice",
     "OutagesPage",
     "PaymentPage",

@@ -7,10 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, RevisionMixin
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
+from core.addressing import HouseSpan, houses_q, locality_key, street_key
 from disclosure import services
 
 from .records import check_phone
@@ -30,8 +33,17 @@ class NoticeQuerySet(models.QuerySet):
     def upcoming(self):
         return self.live().filter(visit_on__gte=timezone.localdate())
 
+    def covering(self, locality: str, street: str, house: int):
+        """The notices whose structured coverage includes this address."""
+        rows = self.model.coverage_model().objects.filter(
+            models.Q(street_key="") | (models.Q(street_key=street_key(street)) & houses_q(house)),
+            notice=models.OuterRef("pk"),
+            locality_key=locality_key(locality),
+        )
+        return self.filter(models.Exists(rows))
 
-class Notice(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+
+class Notice(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     organisation = models.CharField(
         max_length=200,
         verbose_name=_("organisation"),
@@ -60,6 +72,64 @@ class Notice(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def coverage_model(cls):
+        return cls._meta.get_field("covered_addresses").related_model
+
+
+def where_panel():
+    """The free text for people, and the same places in the structured form that the address
+    page and the street alerts read."""
+    return MultiFieldPanel(
+        [
+            FieldPanel("localities"),
+            FieldPanel("streets"),
+            InlinePanel(
+                "covered_addresses",
+                label=_("Address"),
+                heading=_("Addresses covered"),
+                help_text=_(
+                    "Each locality and street as in the address directory; a row without a "
+                    "street covers the whole locality."
+                ),
+            ),
+        ],
+        heading=_("Where"),
+    )
+
+
+class CoveredAddress(HouseSpan, Orderable):
+    """A street (or a whole locality) that a notice covers, with its houses."""
+
+    locality = models.CharField(max_length=100, verbose_name=_("locality"))
+    street = models.CharField(
+        max_length=150,
+        blank=True,
+        verbose_name=_("street"),
+        help_text=_("E.g. «улица Ленина»; empty: the whole locality."),
+    )
+    # Compared instead of the names, which people spell in many ways (core/addressing.py).
+    locality_key = models.CharField(max_length=100, editable=False, db_index=True)
+    street_key = models.CharField(max_length=160, editable=False, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("locality"), FieldPanel("street")]),
+        FieldRowPanel([FieldPanel("house_from"), FieldPanel("house_to"), FieldPanel("parity")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        if not self.street:
+            return self.locality
+        return f"{self.locality}, {self.street}, {self.houses_label}"
+
+    def save(self, *args, **kwargs):
+        self.locality_key = locality_key(self.locality)
+        self.street_key = street_key(self.street) if self.street else ""
+        super().save(*args, **kwargs)
 
 
 class OutageNotice(Notice):
@@ -102,7 +172,7 @@ class OutageNotice(Notice):
         FieldPanel("work_type"),
         FieldPanel("reason"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("duration")]),
-        MultiFieldPanel([FieldPanel("localities"), FieldPanel("streets")], heading=_("Where")),
+        where_panel(),
         FieldRowPanel(
             [FieldPanel("responsible_position"), FieldPanel("responsible_name")],
             heading=_("Responsible person"),
@@ -153,7 +223,7 @@ class MeterVisitNotice(Notice):
         FieldPanel("organisation"),
         FieldPanel("work_type"),
         FieldRowPanel([FieldPanel("visit_on"), FieldPanel("time_from"), FieldPanel("time_to")]),
-        MultiFieldPanel([FieldPanel("localities"), FieldPanel("streets")], heading=_("Where")),
+        where_panel(),
         FieldRowPanel(
             [FieldPanel("responsible_position"), FieldPanel("responsible_name")],
             heading=_("Responsible person"),
@@ -179,3 +249,19 @@ class MeterVisitNotice(Notice):
             error = services.meter_visit_lead_time_error(publication_date(self), self.visit_on)
             if error:
                 raise ValidationError({"visit_on": error})
+
+
+class OutageCoverage(CoveredAddress):
+    notice = ParentalKey(OutageNotice, on_delete=models.CASCADE, related_name="covered_addresses")
+
+    class Meta(CoveredAddress.Meta):
+        verbose_name = _("address covered by an outage")
+
+
+class MeterVisitCoverage(CoveredAddress):
+    notice = ParentalKey(
+        MeterVisitNotice, on_delete=models.CASCADE, related_name="covered_addresses"
+    )
+
+    class Meta(CoveredAddress.Meta):
+        verbose_name = _("address covered by a meter visit")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "reception",
     "readings",
     "search",
+    "addresses",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

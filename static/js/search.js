@@ -1,5 +1,5 @@
-/* Autocomplete for the search boxes (the header's #site-search and the search page's
-   #search-query). Progressive enhancement: without it the forms submit as usual.
+/* Autocomplete for the search boxes (the header's #site-search, the search page's
+   #search-query and the address page's #address-query). Progressive enhancement: without it the forms submit as usual.
    Suggestions come as JSON from <form action>suggest/?q=… */
 (function () {
   "use strict";
@@ -98,5 +98,5 @@
     input.addEventListener("blur", function () { setTimeout(close, 200); });
   }
 
-  document.querySelectorAll("#site-search, #search-query").forEach(enhance);
+  document.querySelectorAll("#site-search, #search-query, #address-query").forEach(enhance);
 })();

@@ -17,6 +17,7 @@ KEY_PAGES = {
         "/contacts/",
         "/reception/",
         "/search/?q=тариф",
+        "/address/?q=Химки, Молодёжная, 3",
     ],
     "en": [
         "/en/",
@@ -26,6 +27,7 @@ KEY_PAGES = {
         "/en/contacts/",
         "/en/reception/",
         "/en/search/?q=tariff",
+        "/en/address/?q=Химки, Молодёжная, 3",
     ],
 }
 

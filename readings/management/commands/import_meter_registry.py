@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from readings.registry import decode, import_registry
+from core.csv_import import decode
+from readings.registry import import_registry
 
 
 class Command(BaseCommand):

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AddressesConfig(AppConfig):
+    name = "addresses"
+    verbose_name = _("Address directory")
+
+    def ready(self) -> None:
+        from core import demo as demo_loaders
+        from core import links
+        from core.expiry import register_listing
+
+        from . import demo
+        from .views import address_url
+
+        # The address page reads the directory at request time; a change renews the version.
+        for model_label in ("addresses.Locality", "addresses.Street", "addresses.HouseRange"):
+            register_listing(model_label, [])
+        links.register("address-lookup", address_url)
+        demo_loaders.register("addresses", demo.load, requires=("disclosure", "tariffs"))
