@@ -69,9 +69,11 @@ class HouseRange(HouseSpan):
         related_name="+",
         verbose_name=_("tariff region"),
     )
+    # A grid company removed from the disclosure records leaves its ranges without one (the
+    # page says so) rather than blocking the removal.
     grid_company = models.ForeignKey(
         GridCompany,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",

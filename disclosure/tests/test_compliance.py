@@ -90,6 +90,17 @@ def outage_form(starts_at, **extra) -> dict:
         "responsible_name": "Иванов Иван Иванович",
         "contact_phone": "8 800 000-00-00",
         "audience": "households",
+        # One structured address (the inline rows of «Addresses covered»).
+        "covered_addresses-TOTAL_FORMS": "1",
+        "covered_addresses-INITIAL_FORMS": "0",
+        "covered_addresses-MIN_NUM_FORMS": "0",
+        "covered_addresses-MAX_NUM_FORMS": "1000",
+        "covered_addresses-0-locality": "Клин",
+        "covered_addresses-0-street": "Литейная ул.",
+        "covered_addresses-0-house_from": "1",
+        "covered_addresses-0-house_to": "25",
+        "covered_addresses-0-parity": "all",
+        "covered_addresses-0-ORDER": "1",
         "action-publish": "action-publish",
     }
     data.update(extra)
@@ -110,7 +121,8 @@ def test_admin_refuses_to_publish_a_late_notice(admin_client):
 
     response = admin_client.post(url, outage_form(soon, emergency="on"))
     assert response.status_code == 302
-    assert OutageNotice.objects.filter(live=True, emergency=True, localities="Клин").exists()
+    notice = OutageNotice.objects.get(live=True, emergency=True, localities="Клин")
+    assert notice.covered_addresses.get().street_key == "улица:литейная"
 
 
 @pytest.mark.django_db
