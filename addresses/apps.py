@@ -10,10 +10,14 @@ class AddressesConfig(AppConfig):
         from core import demo as demo_loaders
         from core import links
         from core.expiry import register_listing
+        from core.staff import register_group
 
         from . import demo
+        from .staff import GROUPS
         from .views import address_url
 
+        for name, permissions in GROUPS.items():
+            register_group(name, permissions)
         # The address page reads the directory at request time; a change renews the version.
         for model_label in ("addresses.Locality", "addresses.Street", "addresses.HouseRange"):
             register_listing(model_label, [])

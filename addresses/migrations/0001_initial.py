@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('disclosure', '0004_notice_coverage'),
+        ('disclosure', '0005_notice_coverage'),
         ('tariffs', '0001_initial'),
     ]
 

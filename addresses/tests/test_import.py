@@ -1,13 +1,17 @@
 """The directory from CSV: valid rows kept, bad rows reported with their line numbers."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from addresses.admin_views import can_import
 from addresses.importer import import_addresses, parse_houses
 from addresses.models import HouseRange, Street
 from core.addressing import HouseSpan
+from core.staff import DISCLOSURE_EDITORS, MODERATORS
+from disclosure.staff import NOTICE_EDITORS
 from disclosure.tests.factories import GridCompanyFactory
 from tariffs.tests.factories import TariffRegionFactory
 
@@ -114,7 +118,11 @@ def test_the_admin_upload(admin_client, region):
     assert HouseRange.objects.count() == 1
 
 
-def test_editors_without_the_permission_cannot_upload(client, django_user_model):
-    user = django_user_model.objects.create_user("editor", password="x")
-    client.force_login(user)
-    assert client.get("/admin/addresses_upload/").status_code in (302, 403)
+@pytest.mark.parametrize(
+    ("group", "allowed"),
+    [(DISCLOSURE_EDITORS, True), (MODERATORS, True), (NOTICE_EDITORS, False)],
+)
+def test_who_may_import(client, django_user_model, group, allowed):
+    user = django_user_model.objects.create_user("staff", password="x")
+    user.groups.add(Group.objects.get(name=group))
+    assert can_import(user) is allowed

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0003_remove_contractspage_reception_page'),
+        ('disclosure', '0004_unpublish_permissions'),
     ]
 
     operations = [
