@@ -11,6 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import content_version, staff
+        from .expiry import EVERY_PAGE, register_listing
 
         content_version.connect()
         staff.connect()
+        # Wagtail's own records that any page may show or link.
+        for model_label in ("wagtaildocs.Document", "wagtailimages.Image", "wagtailcore.Site"):
+            register_listing(model_label, EVERY_PAGE)

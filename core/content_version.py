@@ -1,6 +1,13 @@
-"""A version of the published page tree, kept in the shared cache (Redis at scale): what is
-cached under it (the header menu) is replaced on every app server the moment an editor
-publishes, unpublishes, moves or deletes a page, or changes who may view one."""
+"""Versions of what the public site shows, kept in the shared cache (Redis at scale): what is
+cached under one is replaced on every app server the moment it changes.
+
+- The content version: renewed by any change (a page published, unpublished, moved or deleted,
+  its view restrictions, a record of core/expiry.py saved); fragments (the header menu, the
+  published tariffs) are cached under it.
+- The page-tree version (`PAGES`): renewed by changes to pages themselves and by records that
+  every page shows (site settings); the page cache (core/page_cache.py) keys every page on it.
+- A version per record model (`record_version_name(label)`): renewed when a record of that
+  model changes; the page cache keys only the pages that show such records on it."""
 
 from uuid import uuid4
 
@@ -11,22 +18,39 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 KEY = "content-version"
+PAGES = "content-version:pages"
 # What is cached under a version also expires, as a safety net against a missed signal.
 FRAGMENT_TIMEOUT = 60 * 60
 
 
+def record_version_name(model_label: str) -> str:
+    return f"content-version:{model_label.lower()}"
+
+
+def versions(names: list[str]) -> dict[str, str]:
+    """The current value of each version, read in one round trip; a missing one is created."""
+    found = cache.get_many(names)
+    for name in names:
+        if name not in found:
+            cache.add(name, uuid4().hex, timeout=None)
+            found[name] = cache.get(name)
+    return found
+
+
 def content_version() -> str:
-    version = cache.get(KEY)
-    if version is None:
-        cache.add(KEY, uuid4().hex, timeout=None)
-        version = cache.get(KEY)
-    return version
+    return versions([KEY])[KEY]
+
+
+def bump(*names: str) -> None:
+    """Renews these versions once the change commits, so that no request caches the old
+    content under a new version."""
+    transaction.on_commit(lambda: cache.set_many({name: uuid4().hex for name in names}, None))
 
 
 def bump_content_version(**kwargs) -> None:
-    """A signal receiver: anything cached under the old version is never read again. The new
-    version is set once the change commits, so that no request caches the old content under it."""
-    transaction.on_commit(lambda: cache.set(KEY, uuid4().hex, timeout=None))
+    """A signal receiver for changes of the page tree: anything cached under the old content
+    or page-tree version is never read again."""
+    bump(KEY, PAGES)
 
 
 def connect() -> None:

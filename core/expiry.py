@@ -3,11 +3,23 @@ does not republish the pages that list it. An app declares, in `AppConfig.ready(
 types show a model:
 
     register_listing("disclosure.OutageNotice", ["disclosure.OutagesPage"])
+    register_listing("home.SiteSettings", EVERY_PAGE)   # the footer of every page
 
-and then saving, publishing, unpublishing or deleting such a record renews the content
-version (core/content_version.py) and, when `wagtail.contrib.frontend_cache` is installed,
-purges those pages from the front-end cache once the change commits. `pages_showing(record)`
-answers which pages show a record."""
+and then saving, publishing, unpublishing or deleting such a record renews the content version
+and that model's version (core/content_version.py): the page cache (core/page_cache.py) drops
+exactly those pages, and, when `wagtail.contrib.frontend_cache` is installed, they are purged
+from the front-end cache once the change commits. `pages_showing(record)` answers which pages
+show a record.
+
+Content bound to the clock declares when it next changes:
+
+    register_clock("disclosure.OutagesPage", next_outage_boundary)   # () -> datetime | None
+
+and a cached copy of such a page expires then (every cached page also expires at Moscow
+midnight, when "today" changes)."""
+
+from collections.abc import Callable
+from datetime import datetime
 
 from django.apps import apps
 from django.db import transaction
@@ -15,9 +27,12 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import published, unpublished
 
-from .content_version import bump_content_version
+from .content_version import KEY, PAGES, bump, record_version_name
+
+EVERY_PAGE = ["*"]  # a record every page shows (site settings): its change expires the site
 
 _page_types: dict[str, list[str]] = {}  # model label → labels of the page types showing it
+_clocks: dict[str, list[Callable[[], datetime | None]]] = {}  # page type label → boundaries
 
 
 def register_listing(model_label: str, page_type_labels: list[str]) -> None:
@@ -31,28 +46,63 @@ def register_listing(model_label: str, page_type_labels: list[str]) -> None:
         signal.connect(content_changed, sender=model, dispatch_uid=f"expiry-{model_label}")
 
 
+def register_clock(page_type_label: str, next_change: Callable[[], datetime | None]) -> None:
+    """`next_change()` answers when what pages of this type show next changes by itself."""
+    _clocks.setdefault(apps.get_model(page_type_label)._meta.label, []).append(next_change)
+
+
+def version_names(page_type_label: str | None) -> list[str]:
+    """The versions a cached copy of a page of this type depends on; None (a view that is not
+    a page: search, API, sitemap) depends on every record."""
+    names = [PAGES]
+    for model_label, page_types in _page_types.items():
+        if page_type_label is None or page_type_label in page_types:
+            names.append(record_version_name(model_label))
+    return names
+
+
+def next_change(page_type_label: str | None) -> datetime | None:
+    """When content bound to the clock next changes on a page of this type (None: any type)."""
+    if page_type_label is None:
+        clocks = [clock for registered in _clocks.values() for clock in registered]
+    else:
+        clocks = _clocks.get(page_type_label, [])
+    moments = [moment for moment in (clock() for clock in clocks) if moment is not None]
+    return min(moments, default=None)
+
+
 def pages_showing(instance) -> list[Page]:
     """The live pages that show this record (or any record of its model)."""
+    labels = _page_types.get(instance._meta.label, [])
+    if labels == EVERY_PAGE:
+        return list(Page.objects.live().filter(depth__gt=1))
     pages: list[Page] = []
-    for label in _page_types.get(instance._meta.label, []):
+    for label in labels:
         pages.extend(apps.get_model(label).objects.live())
     return pages
 
 
 def content_changed(sender, instance, signal, **kwargs) -> None:
-    bump_content_version()
-    if apps.is_installed("wagtail.contrib.frontend_cache") and _is_visible(instance, signal):
+    if not _is_visible(instance, signal, **kwargs):
+        return
+    label = instance._meta.label
+    bump(KEY, PAGES if _page_types.get(label) == EVERY_PAGE else record_version_name(label))
+    if apps.is_installed("wagtail.contrib.frontend_cache"):
         pages = pages_showing(instance)
         if pages:
             transaction.on_commit(lambda: purge(pages))
 
 
-def _is_visible(instance, signal) -> bool:
+def _is_visible(instance, signal, **kwargs) -> bool:
     """A draft saved for review changes no public page: a draftable record changes them when
-    published, unpublished or deleted while live."""
-    if not isinstance(instance, DraftStateMixin):
+    published, unpublished or deleted while live. A live one saved without any revision (an
+    import, code) changes them as well; one with revisions is saved as part of publishing,
+    which the `published` signal answers."""
+    if not isinstance(instance, DraftStateMixin) or signal in (published, unpublished):
         return True
-    return signal in (published, unpublished) or (signal is post_delete and instance.live)
+    if signal is post_delete:
+        return instance.live
+    return instance.live and instance.latest_revision_id is None
 
 
 def purge(pages: list[Page]) -> None:

@@ -3,8 +3,9 @@
 A robot that fills the honeypot is sent back to the page as if all went well; a client over
 its limit gets the form back with a 429; a valid form is stored by the app's callback and the
 browser redirected (POST/redirect/GET, so a refresh never sends it again); an invalid one is
-shown again with what was typed (400). Nothing it answers is cached: the pages carry personal
-data and a CSRF token."""
+shown again with what was typed (400). The empty form of a GET is public (the page cache keeps
+it, with a fresh CSRF token filled in per visitor: core/page_cache.py); nothing answered to a
+POST is cached, since it carries what the visitor typed."""
 
 from collections.abc import Callable
 
@@ -43,7 +44,7 @@ def serve_public_form(
     redirect to, or None after adding errors to the form; `render(form)` draws the page;
     `back_url` is where a robot caught by the honeypot is sent."""
     if request.method != "POST":
-        return private(render(build_form(None, None)))
+        return render(build_form(None, None))
     if request.POST.get(HONEYPOT):
         # Pretend nothing happened: a robot learns nothing from the answer.
         return private(HttpResponseRedirect(back_url))

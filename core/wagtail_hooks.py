@@ -22,3 +22,9 @@ class OutgoingEmailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outgoing_email() -> OutgoingEmailViewSet:
     return OutgoingEmailViewSet("outgoing_email")
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs) -> None:
+    """The page cache keys a copy on the versions of what this page type shows."""
+    request.page_cache_page = page

@@ -17,10 +17,10 @@ class DisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from core import demo as demo_loaders
-        from core.expiry import register_listing
+        from core.expiry import register_clock, register_listing
         from core.staff import register_group
 
-        from . import checks, demo, search  # noqa: F401 (checks register themselves)
+        from . import checks, clocks, demo, search  # noqa: F401 (checks register themselves)
         from .staff import GROUPS
 
         for name, permissions in GROUPS.items():
@@ -28,5 +28,7 @@ class DisclosureConfig(AppConfig):
 
         for model_label, page_types in LISTINGS.items():
             register_listing(model_label, page_types)
+        register_clock("disclosure.ServiceCentresPage", clocks.next_opening_change)
+        register_clock("disclosure.OutagesPage", clocks.next_outage_change)
         search.register_sources()
         demo_loaders.register("disclosure", demo.load, requires=("home",))

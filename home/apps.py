@@ -8,10 +8,19 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from core import demo as demo_loaders
+        from core import page_cache
+        from core.expiry import EVERY_PAGE, register_listing
 
-        from . import demo, signals
+        from . import accessibility, demo, signals
 
         signals.connect()
+        # The footer and the head of every page come from the site settings.
+        register_listing("home.SiteSettings", EVERY_PAGE)
+        # Each preference of the version for the visually impaired is its own cached copy.
+        page_cache.register_variant_cookie(
+            accessibility.COOKIE_NAME,
+            lambda value: accessibility.Preferences.from_cookie(value).cache_key,
+        )
         demo_loaders.register("home", demo.load)
         # The /clients/ menu lists pages of several apps: ordered once all of them are in.
         demo_loaders.register("home.menus", demo.order_menus, after_all=True)

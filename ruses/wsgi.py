@@ -3,4 +3,9 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ruses.settings.production")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from core.page_cache import PageCacheApplication  # noqa: E402 (needs the settings above)
+
+# A page cache hit is answered before Django's request cycle (core/page_cache.py).
+application = PageCacheApplication(django_application)

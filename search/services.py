@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -45,6 +46,10 @@ def record_query(query: str, results: int, day: datetime.date) -> None:
             QueryStat.objects.filter(query=query, date=day).update(
                 hits=F("hits") + 1, empty_hits=F("empty_hits") + empty
             )
+
+
+def record_query_today(query: str, results: int) -> None:
+    record_query(query, results, timezone.localdate())
 
 
 def popular_queries(since: datetime.date, limit: int | None = 50) -> list[dict]:

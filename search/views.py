@@ -4,13 +4,14 @@ import re
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from core import page_cache
+
 from . import backends
-from .services import promotions_for, record_query
+from .services import promotions_for, record_query_today
 
 MAX_QUERY = 200
 EXAMPLES = [_("tariffs"), _("submit meter readings"), _("where to pay"), _("planned outages")]
@@ -40,6 +41,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "faq_url": f"{prefix}/clients/faq/",
         "reception_url": f"{prefix}/reception/",
     }
+    response = TemplateResponse(request, "search/search.html", context)
     if query:
         page = _page_number(request)
         results = backends.search(query, language, section=section, page=page)
@@ -47,9 +49,9 @@ def search_view(request: HttpRequest) -> HttpResponse:
         if page == 1 and not section:
             context["promotions"] = promotions_for(query)
         if page == 1:
-            record_query(query, results.total, timezone.localdate())
-    response = TemplateResponse(request, "search/search.html", context)
-    response["Cache-Control"] = "private, no-store" if query else "public, max-age=300"
+            record_query_today(query, results.total)
+            # Answered from the page cache, the query still counts in the report.
+            page_cache.on_hit(response, "search.query", query, results.total)
     return response
 
 

@@ -83,10 +83,10 @@ def serve(data=None, limit=5):
     return response, stored
 
 
-def test_a_get_shows_the_form_uncached():
+def test_a_get_shows_the_empty_form_as_a_public_page():
     response, stored = serve()
     assert response.status_code == 200 and stored == []
-    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert not response.has_header("Cache-Control")  # the page cache may keep it
 
 
 def test_a_valid_post_is_stored_and_redirected():

@@ -146,7 +146,8 @@ class ReceptionPage(RoutablePageMixin, Page):
             template="reception/reception_status.html",
         )
         response.status_code = status
-        return private(response)
+        # The empty lookup form is public; an answer to a POST names an appeal's state.
+        return private(response) if request.method == "POST" else response
 
     @staticmethod
     def appeal_status(number: str, contact: str) -> dict:

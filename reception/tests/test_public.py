@@ -72,8 +72,9 @@ def test_form_page_shows_every_contract_field(ru_client):
 
 
 @pytest.mark.django_db
-def test_form_page_is_not_cached(ru_client):
-    response = ru_client.get(URL)
+def test_the_empty_form_is_public_and_a_posted_one_private(ru_client):
+    assert "private" not in ru_client.get(URL).get("Cache-Control", "")
+    response = ru_client.post(URL, {})
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 

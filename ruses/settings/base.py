@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.page_cache.PageCacheMiddleware",  # first: sees the final response of a miss
     "core.logging.RequestIdMiddleware",  # every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",  # 400, not 500, for a NUL in a query or form
@@ -137,6 +138,13 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (core/page_cache.py), never stale: PAGE_CACHE=off renders
+# every request (the uncached benchmark). Shared caches (a CDN, the topology's proxy) may keep a
+# page PAGE_CACHE_SHARED_MAX_AGE seconds and are purged on every change.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
+PAGE_CACHE_SKIP_PATHS = ["/admin/", "/documents/", "/static/", "/media/", "/accessibility/"]
 
 # The admin login is throttled (django-axes): after AXES_FAILURE_LIMIT wrong passwords from one
 # address it refuses further attempts for a quarter of an hour, whatever the user name, and

@@ -8,4 +8,6 @@ from .base import env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
 ALLOWED_HOSTS = ["*"]
+# Templates and code change under a developer's hands: pages render afresh unless asked for.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

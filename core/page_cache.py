@@ -1,0 +1,329 @@
+"""Whole responses of public pages for anonymous visitors, from the shared cache (Redis at
+scale, so every app server sees one copy), and never stale.
+
+What is cached: a GET or HEAD answered 200 to a visitor who is not logged in, carries no
+cookie but the CSRF token's and the registered variant cookies (`a11y`), and got nothing
+private back (no `Cache-Control: private/no-store/no-cache`, no cookie but the CSRF token).
+The key is the scheme, host, path, query, language, variant cookies and `Accept` header.
+
+Why it is never stale: a copy remembers the versions (core/content_version.py) it was
+rendered under — the page tree's and those of the records its page type shows
+(core/expiry.py) — read *before* rendering, and a hit compares them with the current ones.
+A change renews its versions when it commits, on every server at once. What follows the clock
+expires at its boundary (`expiry.register_clock`), and at the latest at Moscow midnight.
+
+Forms: the CSRF token in a cached page is replaced by a placeholder when the copy is stored,
+and each hit fills in a token for the visitor's own CSRF cookie (set when missing), so a form
+posted after a cached GET is accepted. Such a copy is `private` for shared caches.
+
+The hit path is `cached_response(environ)`: a WSGI wrapper (`PageCacheApplication`, in
+ruses/wsgi.py) answers a hit before Django builds a request, so no middleware, URL resolver,
+database or template runs; `PageCacheMiddleware` (first in MIDDLEWARE) stores on a miss, lets
+one request of a burst render while the others wait for its copy, and serves hits to clients
+that bypass the wrapper (the test client, runserver)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from types import SimpleNamespace
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.http.cookie import parse_cookie
+from django.middleware.csrf import CSRF_SECRET_LENGTH, _unmask_cipher_token, get_token
+from django.utils import timezone
+from django.utils.cache import get_max_age
+from django.utils.crypto import get_random_string
+
+from . import expiry
+from .content_version import versions
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "page:"
+# Safety net: a copy is dropped after this long even if no version changed.
+TIMEOUT = 60 * 60
+# A burst of requests for a page being rendered waits this long for the first one's copy.
+WAIT_SECONDS = 2.0
+WAIT_STEP = 0.02
+# Held in the cached HTML in place of the CSRF token (a masked token is 64 letters/digits).
+PLACEHOLDER = b"csrf-token-placeholder-8f2c1e0a"
+MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+CSRF_SECRET = re.compile(rf"[A-Za-z0-9]{{{CSRF_SECRET_LENGTH}}}")
+# Per request, never copied from the stored response.
+PER_REQUEST_HEADERS = {"x-request-id", "date", "expires", "set-cookie", "etag", "cache-control"}
+
+_variant_cookies: dict[str, Callable[[str], str]] = {}
+_hit_actions: dict[str, Callable[..., None]] = {}
+
+
+def register_variant_cookie(name: str, normalise: Callable[[str], str]) -> None:
+    """A cookie that changes how pages render (the version for the visually impaired): each
+    normalised value gets its own copy; any other cookie bypasses the cache."""
+    _variant_cookies[name] = normalise
+
+
+def register_hit_action(name: str, action: Callable[..., None]) -> None:
+    """Something a view does on every request (search counts its queries): a view asks for it
+    on its response with `on_hit(response, name, *args)`, and every hit calls `action(*args)`."""
+    _hit_actions[name] = action
+
+
+def on_hit(response: HttpResponse, name: str, *args) -> None:
+    response.page_cache_hit_action = (name, args)
+
+
+@dataclass
+class Entry:
+    versions: dict[str, str]
+    expires_at: float
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    etag: str
+    csrf: bool  # the body holds PLACEHOLDER
+    hit_action: tuple[str, tuple] | None
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE", True)
+
+
+def request_key(environ: dict) -> str | None:
+    """The cache key of a request, or None when its answer must not come from the cache."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in environ:
+        return None
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
+        return None
+    cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
+    variants = []
+    for name, value in cookies.items():
+        if name in _variant_cookies:
+            variants.append(f"{name}={_variant_cookies[name](value)}")
+        elif name != settings.CSRF_COOKIE_NAME:
+            return None  # a session, messages or anything unknown: personal, never shared
+    segment = path.split("/", 2)[1] if path.count("/") > 1 else ""
+    language = segment if segment in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    parts = [
+        environ.get("HTTP_X_FORWARDED_PROTO") or environ.get("wsgi.url_scheme", "http"),
+        environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""),
+        path,
+        environ.get("QUERY_STRING", ""),
+        language,
+        *sorted(variants),
+        environ.get("HTTP_ACCEPT", ""),
+    ]
+    return KEY_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def cached_response(environ: dict, key: str | None = None) -> HttpResponse | None:
+    """The answer from the cache, or None on a miss. Runs nothing of Django's request cycle."""
+    key = key or request_key(environ)
+    if key is None:
+        return None
+    entry = cache.get(key)
+    if entry is None or entry.expires_at <= time.time():
+        return None
+    if versions(list(entry.versions)) != entry.versions:
+        return None
+    if entry.hit_action:
+        name, args = entry.hit_action
+        try:
+            _hit_actions[name](*args)
+        except Exception:  # counting must never cost the visitor the page
+            logger.exception("Page cache hit action %s failed", name)
+    return _answer(entry, environ)
+
+
+def _answer(entry: Entry, environ: dict) -> HttpResponse:
+    body, etag, new_secret = entry.body, entry.etag, None
+    if entry.csrf:
+        secret = parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.CSRF_COOKIE_NAME, "")
+        if not CSRF_SECRET.fullmatch(secret):
+            secret = new_secret = get_random_string(CSRF_SECRET_LENGTH)
+        # A page whose token was made for another cookie is another page for this visitor.
+        etag = _etag(f"{entry.etag}{secret}".encode())
+        token = get_token(SimpleNamespace(META={"CSRF_COOKIE": secret})).encode()
+        body = body.replace(PLACEHOLDER, token)
+    if environ.get("HTTP_IF_NONE_MATCH") == etag and new_secret is None:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(b"" if environ["REQUEST_METHOD"] == "HEAD" else body)
+        response.status_code = entry.status
+        for name, value in entry.headers:
+            response[name] = value
+        response["Content-Length"] = str(len(body))
+    response["ETag"] = etag
+    response["Cache-Control"] = _cache_control(entry.csrf)
+    response["X-Page-Cache"] = "hit"
+    if new_secret:
+        response.set_cookie(
+            settings.CSRF_COOKIE_NAME,
+            new_secret,
+            max_age=settings.CSRF_COOKIE_AGE,
+            domain=settings.CSRF_COOKIE_DOMAIN,
+            path=settings.CSRF_COOKIE_PATH,
+            secure=settings.CSRF_COOKIE_SECURE,
+            httponly=settings.CSRF_COOKIE_HTTPONLY,
+            samesite=settings.CSRF_COOKIE_SAMESITE,
+        )
+    return response
+
+
+def _etag(content: bytes) -> str:
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+
+
+def _cache_control(csrf: bool) -> str:
+    """Browsers revalidate (ETag → 304); a shared cache (CDN, proxy) keeps a page briefly and is
+    purged on change; a page with a visitor's CSRF token is not for shared caches."""
+    if csrf:
+        return "private, max-age=0, must-revalidate"
+    return f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SHARED_MAX_AGE}"
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    user = getattr(request, "user", None)
+    if (user is not None and user.is_authenticated) or getattr(request, "is_preview", False):
+        return False
+    if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False
+    directives = {
+        part.strip().split("=")[0].lower()
+        for part in response.get("Cache-Control", "").split(",")
+        if part.strip()
+    }
+    return not directives & {"private", "no-store", "no-cache"} and get_max_age(response) != 0
+
+
+def _strip_csrf_token(request: HttpRequest, body: bytes) -> tuple[bytes, bool] | None:
+    """The body with every CSRF token of this request replaced by the placeholder; None when the
+    secret itself shows in it (then the copy is not shared)."""
+    secret = request.META.get("CSRF_COOKIE")  # the visitor's, or the one made for this page
+    if not secret:
+        return body, False
+    found = False
+
+    def replace(match: re.Match) -> bytes:
+        nonlocal found
+        if _unmask_cipher_token(match.group().decode()) == secret:
+            found = True
+            return PLACEHOLDER
+        return match.group()
+
+    body = MASKED_TOKEN.sub(replace, body)
+    if secret.encode() in body:
+        return None
+    return body, found
+
+
+def _expires_at(page_type: str | None) -> float:
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    boundaries = [midnight + timedelta(days=1)]
+    moment = expiry.next_change(page_type)
+    if moment is not None:
+        boundaries.append(moment)
+    return min(min(boundaries).timestamp(), time.time() + TIMEOUT)
+
+
+def store(key: str, request: HttpRequest, response: HttpResponse, seen: dict[str, str]) -> None:
+    """Keeps the response under the versions `seen` before it was rendered."""
+    stripped = _strip_csrf_token(request, response.content)
+    if stripped is None:
+        return
+    body, csrf = stripped
+    page = getattr(request, "page_cache_page", None)
+    page_type = page.specific_class._meta.label if page is not None else None
+    names = expiry.version_names(page_type)
+    expires_at = _expires_at(page_type)
+    timeout = expires_at - time.time()
+    if timeout <= 1:
+        return
+    etag = _etag(body)
+    entry = Entry(
+        versions={name: seen[name] for name in names},
+        expires_at=expires_at,
+        status=response.status_code,
+        headers=[(n, v) for n, v in response.items() if n.lower() not in PER_REQUEST_HEADERS],
+        body=body,
+        etag=etag,
+        csrf=csrf,
+        hit_action=getattr(response, "page_cache_hit_action", None),
+    )
+    cache.set(key, entry, timeout=int(timeout))
+    if not csrf:
+        response["ETag"] = etag
+    response["Cache-Control"] = _cache_control(csrf)
+
+
+class PageCacheMiddleware:
+    """First in MIDDLEWARE: serves hits the WSGI wrapper did not see, stores misses, and lets
+    one request of a burst render a page while the others wait for its copy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = request_key(request.META) if enabled() else None
+        if key is None:
+            return self.get_response(request)
+        hit = cached_response(request.META, key)
+        if hit is not None:
+            return hit
+        lock = f"{key}:rendering"
+        rendering = cache.add(lock, 1, timeout=int(WAIT_SECONDS * 5))
+        if not rendering:
+            hit = self._wait_for(request.META, key)
+            if hit is not None:
+                return hit
+        try:
+            # Read before rendering: a change committed meanwhile makes this copy a miss.
+            seen = versions(expiry.version_names(None))
+            response = self.get_response(request)
+            if _storable(request, response):
+                store(key, request, response, seen)
+                response["X-Page-Cache"] = "miss"
+            return response
+        finally:
+            if rendering:
+                cache.delete(lock)
+
+    @staticmethod
+    def _wait_for(environ: dict, key: str) -> HttpResponse | None:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP)
+            hit = cached_response(environ, key)
+            if hit is not None:
+                return hit
+            if not cache.get(f"{key}:rendering"):
+                return None  # the first request stored nothing: render this one too
+        return None
+
+
+class PageCacheApplication:
+    """WSGI: answers a hit before Django's handler runs; everything else goes to Django."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        response = cached_response(environ) if enabled() else None
+        if response is None:
+            return self.application(environ, start_response)
+        headers = [
+            *response.items(),
+            *(("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()),
+        ]
+        start_response(f"{response.status_code} {response.reason_phrase}", headers)
+        return [response.content]

@@ -1,0 +1,114 @@
+"""Two server processes sharing the page cache in Redis: a copy one of them stored is served by
+the other, and a publish is visible at the next anonymous GET on either. Uses Redis database 1
+(`PAGE_CACHE_TEST_REDIS_URL` names another) and empties it; skipped without Redis."""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import redis
+from django.db import connection
+from wagtail.models import Site
+
+from home.tests.factories import make_home_page, make_standard_page
+
+ROOT = Path(__file__).resolve().parent.parent
+REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
+PORTS = (8110, 8111)
+HOST = "www.example.ru"
+
+
+def redis_is_up() -> bool:
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(not redis_is_up(), reason=f"no Redis at {REDIS_URL}")
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def get(port: int, path: str) -> tuple[str, str]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": HOST})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.headers.get("X-Page-Cache", ""), response.read().decode()
+
+
+@pytest.fixture
+def servers(settings):
+    settings.PAGE_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ruses",
+        }
+    }
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ruses.settings.dev",
+        "DEBUG": "false",
+        "PAGE_CACHE": "on",
+        "REDIS_URL": REDIS_URL,
+        "DATABASE_URL": database_url(),
+    }
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in PORTS
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        for port in PORTS:
+            while True:
+                try:
+                    get(port, "/robots.txt")
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.3)
+        yield PORTS
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait()
+        redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_is_visible_at_the_next_get_on_another_process(servers):
+    first, second = servers
+    # The demo's home page when an earlier test loaded it, else one of our own.
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page if site else make_home_page()
+    page = make_standard_page(home, "cache-test", "Заголовок до публикации")
+
+    assert get(first, "/cache-test/")[0] == "miss"
+    state, html = get(second, "/cache-test/")
+    assert state == "hit" and "Заголовок до публикации" in html  # the first one's copy
+
+    page.title = "Заголовок после публикации"
+    page.save_revision().publish()  # commits: the versions in Redis are renewed
+
+    state, html = get(second, "/cache-test/")
+    assert state == "miss" and "Заголовок после публикации" in html
+    state, html = get(first, "/cache-test/")
+    assert state == "hit" and "Заголовок после публикации" in html
