@@ -6,6 +6,8 @@ Every admin list and report exports through these classes."""
 import re
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView
@@ -23,6 +25,8 @@ def safe_cell(text: str, for_csv: bool) -> str:
 
 class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        if isinstance(value, AbstractBaseUser):
+            value = get_user_display_name(value)  # the name the admin shows, not the login
         value = super().preprocess_field_value(field, value, export_format)
         if isinstance(value, str):
             return safe_cell(value, for_csv=export_format == self.FORMAT_CSV)

@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup, UnpublishView
 
+from core.admin_columns import StatusColumn, YesNoColumn
+
 from .admin_views import ComplianceReportView
 from .models import GridCompany, MeterVisitNotice, OutageNotice, PaymentPoint, ServiceCentre
 
@@ -32,7 +34,7 @@ def hide_unpublish_from_editors(menu_items, request, context) -> None:
 class ServiceCentreViewSet(DisclosureViewSet):
     model = ServiceCentre
     icon = "home"
-    list_display = ["name", "locality", "kind", "live"]
+    list_display = ["name", "locality", "kind", StatusColumn()]
     list_filter = ["locality", "kind"]
     search_fields = ["name", "address"]
 
@@ -40,7 +42,7 @@ class ServiceCentreViewSet(DisclosureViewSet):
 class PaymentPointViewSet(DisclosureViewSet):
     model = PaymentPoint
     icon = "tag"
-    list_display = ["name", "kind", "locality", "commission", "live"]
+    list_display = ["name", "kind", "locality", "commission", StatusColumn()]
     list_filter = ["kind", "locality"]
     search_fields = ["name", "address"]
 
@@ -48,20 +50,32 @@ class PaymentPointViewSet(DisclosureViewSet):
 class GridCompanyViewSet(DisclosureViewSet):
     model = GridCompany
     icon = "site"
-    list_display = ["name", "dispatcher_phone", "live"]
+    list_display = ["name", "dispatcher_phone", StatusColumn()]
 
 
 class OutageNoticeViewSet(DisclosureViewSet):
     model = OutageNotice
     icon = "warning"
-    list_display = ["__str__", "work_type", "audience", "emergency", "live"]
-    list_filter = ["audience", "emergency"]
+    list_display = [
+        "__str__",
+        "starts_at",
+        "work_type",
+        "audience",
+        YesNoColumn("emergency", label=_("Emergency work"), sort_key="emergency"),
+        StatusColumn(),
+    ]
+    list_filter = ["audience", "emergency", "live"]
+    search_fields = ["localities", "streets", "work_type", "organisation"]
+    search_backend_name = None  # the database, so that a draft just saved is found at once
 
 
 class MeterVisitNoticeViewSet(DisclosureViewSet):
     model = MeterVisitNotice
     icon = "date"
-    list_display = ["__str__", "organisation", "live"]
+    list_display = ["__str__", "visit_on", "organisation", StatusColumn()]
+    list_filter = ["live"]
+    search_fields = ["localities", "streets", "organisation"]
+    search_backend_name = None
 
 
 class DisclosureGroup(SnippetViewSetGroup):

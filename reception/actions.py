@@ -7,6 +7,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.forms import store_once
 from core.numbering import next_number
@@ -23,6 +24,10 @@ VISIT_PREFIX = "ВО"
 
 class ActionRefused(ValueError):
     pass
+
+
+def files_label(count: int) -> str:
+    return ngettext("%(count)s file", "%(count)s files", count) % {"count": count}
 
 
 def log(appeal: Appeal, user, action: str, details: str = "") -> AppealEvent:
@@ -55,7 +60,9 @@ def register_appeal(form, policy_version: str, now: datetime | None = None) -> A
                 extension=kind.extension,
                 size=upload.size,
             )
-        log(appeal, None, Action.REGISTERED, f"{len(form.accepted_files)} file(s)")
+        files = len(form.accepted_files)
+        with translation.override("ru"):  # the trail is read by Russian staff
+            log(appeal, None, Action.REGISTERED, files_label(files))
         if appeal.email:
             with translation.override("ru"):
                 body = render_to_string("reception/email/registered.txt", {"appeal": appeal})

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.phone import same_phone
 from core.workdays import add_working_days
@@ -88,11 +89,13 @@ def extended_due_date(
 ) -> date:
     """§8.4, §9.2: one extension of at most 15 days, only after an interim reply."""
     if interim_reply_at is None:
-        raise ExtensionRefused("An interim reply must be recorded before the term is extended.")
+        raise ExtensionRefused(_("An interim reply must be recorded before the term is extended."))
     if already_extended:
-        raise ExtensionRefused("The term has already been extended once.")
+        raise ExtensionRefused(_("The term has already been extended once."))
     if not 1 <= days <= MAX_EXTENSION_DAYS:
-        raise ExtensionRefused(f"An extension is 1 to {MAX_EXTENSION_DAYS} days.")
+        raise ExtensionRefused(
+            _("An extension is 1 to %(days)s days.") % {"days": MAX_EXTENSION_DAYS}
+        )
     return current_due + timedelta(days=days)
 
 

@@ -3,17 +3,28 @@ the moderation workflow that the demo (or an administrator) assigns to them."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from core.admin_columns import StatusColumn, with_moderation
 
 from .models import TariffPeriod, TariffRegion
 
 
+class TariffPeriodIndexView(IndexView):
+    def get_base_queryset(self):
+        # The status column names the periods awaiting approval: otherwise one looks live.
+        return with_moderation(super().get_base_queryset().select_related("region"))
+
+
 class TariffPeriodViewSet(SnippetViewSet):
     model = TariffPeriod
+    index_view_class = TariffPeriodIndexView
     icon = "table"
     menu_label = _("Tariff periods")
-    list_display = ["__str__", "valid_from", "valid_to"]
+    list_display = ["__str__", "valid_from", "valid_to", StatusColumn()]
     list_filter = ["region", "category", "metering_option", "live"]
+    search_fields = ["region__name", "regulator", "decision_number"]
+    search_backend_name = None  # plain database queries: periods are not in the search index
     list_per_page = 50
     ordering = ["region__sort_order", "category", "metering_option", "-valid_from"]
 

@@ -37,3 +37,19 @@ def test_production_starts_with_a_secret_key_and_debug_off():
     from ruses.settings import base
 
     assert base.DEBUG is False  # the base is production-safe without any environment
+
+
+def test_dev_admin_links_follow_the_port():
+    code = (
+        "from ruses.settings import dev; print(dev.WAGTAILADMIN_BASE_URL, dev.WAGTAILAPI_BASE_URL)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "WAGTAILADMIN_BASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env={**env, "PORT": "8412"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["http://localhost:8412", "http://localhost:8412"]

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_columns import PersonChoiceField
+
 from ..choices import AnswerChannel, NotConsideredReason
 from ..services import MAX_EXTENSION_DAYS
 from ..staff import STAFF_GROUP, SUPERVISORS_GROUP
@@ -23,14 +25,11 @@ def executors(request=None):
 
 
 class AssignForm(forms.Form):
-    executor = forms.ModelChoiceField(queryset=executors(), label=_("Executor"))
+    executor = PersonChoiceField(queryset=executors(), label=_("Executor"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["executor"].queryset = executors()
-        self.fields["executor"].label_from_instance = lambda user: (
-            user.get_full_name() or user.get_username()
-        )
 
 
 class InterimReplyForm(forms.Form):

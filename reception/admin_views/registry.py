@@ -17,6 +17,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core import consent
+from core.admin_columns import PersonChoiceField, PersonColumn
 from core.exports import SafeIndexView
 
 from .. import actions
@@ -27,6 +29,10 @@ from .access import StaffOnlyMixin
 from .forms import ACTION_FORMS, executors
 
 
+class PersonChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = PersonChoiceField
+
+
 class AppealFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=capfirst(_("status")), choices=Status.choices
@@ -35,7 +41,7 @@ class AppealFilterSet(WagtailFilterSet):
     appeal_type = django_filters.ChoiceFilter(
         label=capfirst(_("type of appeal")), choices=AppealType.choices
     )
-    executor = django_filters.ModelChoiceFilter(label=capfirst(_("executor")), queryset=executors)
+    executor = PersonChoiceFilter(label=capfirst(_("executor")), queryset=executors)
     overdue = django_filters.BooleanFilter(label=capfirst(_("overdue")), method="filter_overdue")
     due_soon = django_filters.BooleanFilter(
         label=capfirst(_("due within 3 days")), method="filter_due_soon"
@@ -89,6 +95,7 @@ class AppealDetailView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         can_change = self.request.user.has_perm(CHANGE_APPEALS)
         context.update(
             appeal=self.appeal,
+            consent_version=consent.describe(self.appeal.consent_policy_version),
             attachments=self.appeal.attachments.all(),
             events=self.appeal.events.select_related("user"),
             forms=(
@@ -199,13 +206,18 @@ class AppealViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "number",
-        Column("received_at", label=capfirst(_("received")), accessor=received_local),
+        Column(
+            "received_at",
+            label=capfirst(_("received")),
+            accessor=received_local,
+            sort_key="received_at",
+        ),
         "topic",
         "appeal_type",
         "name",
         "status",
-        DueColumn("due_date", label=capfirst(_("due date"))),
-        "executor",
+        DueColumn("due_date", label=capfirst(_("due date")), sort_key="due_date"),
+        PersonColumn("executor", label=capfirst(_("executor")), sort_key="executor__last_name"),
     ]
     list_export = [
         "number",

@@ -172,7 +172,9 @@ LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue, then our corrections of Wagtail's and wagtail-localize's Russian: both take
+# precedence over the installed apps' catalogues. The first is the one `make messages` writes.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "corrections"]
 TIME_ZONE = "Europe/Moscow"
 USE_I18N = True
 USE_TZ = True
