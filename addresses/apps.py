@@ -21,5 +21,5 @@ class AddressesConfig(AppConfig):
         # The address page reads the directory at request time; a change renews the version.
         for model_label in ("addresses.Locality", "addresses.Street", "addresses.HouseRange"):
             register_listing(model_label, [])
-        links.register("address-lookup", address_url)
+        links.register("address-lookup", address_url, _("What applies to my address"))
         demo_loaders.register("addresses", demo.load, requires=("disclosure", "tariffs"))

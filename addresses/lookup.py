@@ -12,7 +12,6 @@ from django.db import models
 from django.utils import timezone
 
 from core.addressing import FILLER_WORDS, TYPE_OF_WORD, house_number, houses_q, street_key, tokens
-from core.phone import tel_target
 from disclosure import services
 from disclosure.models import (
     MeterVisitNotice,
@@ -108,11 +107,6 @@ class Report:
     @property
     def label(self) -> str:
         return f"{self.street.locality.name}, {self.street.name}, {self.house}"
-
-    @property
-    def dispatcher_tel(self) -> str:
-        company = self.range.grid_company
-        return tel_target(company.dispatcher_phone) if company else ""
 
     @property
     def category_label(self) -> str:

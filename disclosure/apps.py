@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 LISTINGS = {
     "disclosure.ServiceCentre": ["disclosure.ServiceCentresPage"],
     "disclosure.PaymentPoint": ["disclosure.PaymentPage"],
-    "disclosure.GridCompany": ["disclosure.GridCompaniesPage"],
-    "disclosure.OutageNotice": ["disclosure.OutagesPage"],
+    "disclosure.GridCompany": ["disclosure.GridCompaniesPage", "home.HomePage"],
+    "disclosure.OutageNotice": ["disclosure.OutagesPage", "home.HomePage"],
     "disclosure.MeterVisitNotice": ["disclosure.OutagesPage"],
 }
 
@@ -20,7 +20,7 @@ class DisclosureConfig(AppConfig):
         from core.expiry import register_clock, register_listing
         from core.staff import register_group
 
-        from . import checks, clocks, demo, search  # noqa: F401 (checks register themselves)
+        from . import checks, clocks, demo, feeds, search  # noqa: F401 (checks register themselves)
         from .staff import GROUPS
 
         for name, permissions in GROUPS.items():
@@ -31,4 +31,5 @@ class DisclosureConfig(AppConfig):
         register_clock("disclosure.ServiceCentresPage", clocks.next_opening_change)
         register_clock("disclosure.OutagesPage", clocks.next_outage_change)
         search.register_sources()
+        feeds.register_feeds()
         demo_loaders.register("disclosure", demo.load, requires=("home",))

@@ -8,12 +8,14 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from core import demo as demo_loaders
-        from core import page_cache
+        from core import links, page_cache
         from core.expiry import EVERY_PAGE, register_listing
 
         from . import accessibility, demo, signals
+        from .models import personal_account_url
 
         signals.connect()
+        links.register("personal-account", personal_account_url, _("Personal account"))
         # The footer and the head of every page come from the site settings.
         register_listing("home.SiteSettings", EVERY_PAGE)
         # Each preference of the version for the visually impaired is its own cached copy.
@@ -24,3 +26,5 @@ class HomeConfig(AppConfig):
         demo_loaders.register("home", demo.load)
         # The /clients/ menu lists pages of several apps: ordered once all of them are in.
         demo_loaders.register("home.menus", demo.order_menus, after_all=True)
+        # The home page's tasks link pages of several apps: built once all of them are in.
+        demo_loaders.register("home.tasks", demo.home_tasks, after_all=True)

@@ -2,7 +2,8 @@
 
 from django.core.cache import cache
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -12,15 +13,19 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.phone import tel_target
+from home.blocks import HomeBodyBlock
 
 
 class HomePage(Page):
+    """The customer's tasks: blocks editors arrange, fed by the records of the other apps
+    (home/blocks.py)."""
+
     lead = models.TextField(
         blank=True,
         verbose_name=_("lead"),
         help_text=_("One or two sentences under the title: who we are and what the site offers."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["wagtailcore.Page"]
     page_description = _("The root of a language version of the site.")
@@ -54,6 +59,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu()
         return context
+
+    def get_cache_key_components(self) -> list:
+        """Its feeds follow the clock (outages of the next days, a tariff change on its
+        first day) as well as publishing: the key changes every Moscow hour."""
+        return [*super().get_cache_key_components(), timezone.localtime().strftime("%Y-%m-%dT%H")]
 
 
 class SectionPage(Page):
@@ -122,6 +132,14 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("opening hours"),
         help_text=_("A short line, e.g. Пн–Чт 8:30–17:30, Пт 8:30–16:15."),
     )
+    personal_account_url = models.URLField(
+        blank=True,
+        verbose_name=_("personal account"),
+        help_text=_(
+            "The address of the customers' personal account (a separate service), linked in "
+            "every page's header and offered to the home page's tasks."
+        ),
+    )
 
     panels = [
         FieldPanel("company_name"),
@@ -134,6 +152,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Contacts"),
         ),
+        FieldPanel("personal_account_url"),
     ]
 
     class Meta:
@@ -160,3 +179,11 @@ class SiteSettings(BaseSiteSetting):
     def hotline_tel(self) -> str:
         """The hotline as a tel: URI target (E.164, from the one phone rule)."""
         return tel_target(self.hotline_phone)
+
+
+def personal_account_url(request: HttpRequest | None) -> str:
+    """The personal account's address (a named link, core/links.py)."""
+    if request is None:
+        site = Site.objects.filter(is_default_site=True).first()
+        return SiteSettings.for_site(site).personal_account_url if site else ""
+    return SiteSettings.for_request(request).personal_account_url

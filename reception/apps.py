@@ -28,7 +28,7 @@ class ReceptionConfig(AppConfig):
 
         register_group(STAFF_GROUP, permissions=STAFF_PERMISSIONS)
         register_group(SUPERVISORS_GROUP, permissions=SUPERVISOR_PERMISSIONS)
-        links.register("appeal-status", appeal_status_url)
+        links.register("appeal-status", appeal_status_url, _("Status of an appeal"))
         post_delete.connect(
             delete_attachment_file,
             sender="reception.AppealAttachment",

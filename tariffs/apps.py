@@ -15,11 +15,13 @@ class TariffsConfig(AppConfig):
         from core.expiry import register_listing
         from core.staff import on_migrated, register_group
 
-        from . import demo, moderation
+        from . import demo, feeds, moderation
 
         for name, permissions in moderation.GROUPS.items():
             register_group(name, permissions, collection_permissions=moderation.DOCUMENTS)
         on_migrated(moderation.ensure_workflow, dispatch_uid="tariffs-workflow")
         for model_label in TARIFF_RECORDS:
-            register_listing(model_label, ["tariffs.TariffsPage"])
+            # The home page shows the announced changes (tariffs/feeds.py).
+            register_listing(model_label, ["tariffs.TariffsPage", "home.HomePage"])
+        feeds.register_feeds()
         demo_loaders.register("tariffs", demo.load, requires=("home",))

@@ -1,11 +1,12 @@
 """Demo content of home: the home page as the default site's root with its English
 translation, the /clients/ section, the privacy policy and the site settings (data in this
-folder); once every app has added its pages, the menus' order of `menus.yaml`."""
+folder); once every app has added its pages, the menus' order of `menus.yaml` and the home
+page's tasks of `tasks.yaml`."""
 
 from dataclasses import replace
 from pathlib import Path
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from core import demo
 
@@ -35,3 +36,19 @@ def load() -> None:
 def order_menus() -> None:
     for path, slugs in demo.read(HERE / "menus.yaml").items():
         demo.order_children(path, slugs)
+
+
+def home_tasks() -> None:
+    """The blocks of `tasks.yaml` at the top of each language's home page, unless its body
+    already has tasks (an editor's arrangement is left alone)."""
+    for language, blocks in demo.read(HERE / "tasks.yaml").items():
+        locale = Locale.objects.get(language_code=language)
+        home = demo.page_at("/", locale).specific
+        if any(block.block_type == "tasks" for block in home.body):
+            continue
+        for block in blocks:
+            for task in block["value"].get("tasks", []):
+                if "page" in task:
+                    task["page"] = demo.page_at(task["page"], locale).pk
+        home.body = [*blocks, *home.body.raw_data]
+        demo.publish(home)

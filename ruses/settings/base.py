@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "faq",
     "reception",
     "readings",
+    "announcements",
     "search",
     "addresses",
     "wagtail_localize",

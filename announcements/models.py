@@ -1,0 +1,98 @@
+"""Announcements: what editors tell customers about tariff changes and new rules, listed
+newest first with an Atom feed (`<index>/feed/`), and the latest ones on the home page."""
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+
+FEED_ITEMS = 20
+PER_PAGE = 20
+
+
+class AnnouncementIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction")
+    )
+
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["announcements.AnnouncementPage"]
+    max_count_per_parent = 1
+    page_description = _("News and announcements, newest first, with an Atom feed.")
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("announcements page")
+
+    def get_cached_paths(self) -> list[str]:
+        return ["/", "/feed/"]
+
+    def announcements(self):
+        """Newest first. Announcements are public news: a private one belongs under a private
+        index (whose restriction covers its children), so no per-page check is made here."""
+        return (
+            AnnouncementPage.objects.child_of(self).live().order_by("-date", "-first_published_at")
+        )
+
+    @path("")
+    def index(self, request):
+        return self.render(
+            request, context_overrides={"announcements": self.announcements()[:PER_PAGE]}
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        url = request.build_absolute_uri(self.get_url(request))
+        feed = Atom1Feed(
+            title=self.title,
+            link=url,
+            description=self.title,
+            language=self.locale.language_code,
+            feed_url=request.build_absolute_uri(),
+        )
+        for announcement in self.announcements()[:FEED_ITEMS]:
+            link = request.build_absolute_uri(announcement.get_url(request))
+            feed.add_item(
+                title=announcement.title,
+                link=link,
+                unique_id=link,
+                description=announcement.lead,
+                pubdate=announcement.first_published_at,
+                updateddate=announcement.last_published_at,
+            )
+        response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+        feed.write(response, "utf-8")
+        return response
+
+
+class AnnouncementPage(Page):
+    date = models.DateField(
+        default=timezone.localdate,
+        verbose_name=_("date"),
+        help_text=_("Shown with the announcement; the list is ordered by it."),
+    )
+    lead = models.TextField(verbose_name=_("lead"), help_text=_("One or two sentences."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["announcements.AnnouncementIndexPage"]
+    subpage_types: list[str] = []
+    page_description = _("An announcement: a tariff change, a new rule, a change of hours.")
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
