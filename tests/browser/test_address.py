@@ -42,3 +42,12 @@ def test_the_form_works_without_javascript(page, site_url):
     page.locator("form.address-form button[type=submit]").click()
     expect(page.locator(".address-found")).to_contain_text("27")
     expect(page.locator("#address-outages").locator("..")).not_to_contain_text(NOTICE)
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_one_step_from_the_home_page(page, site_url):
+    page.goto(site_url + "/")
+    page.locator("#address-query").fill("Химки, Молодёжная 3")
+    page.locator("form.address-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/address/\?q="))
+    expect(page.locator("#address-outages").locator("..")).to_contain_text(NOTICE)
