@@ -283,6 +283,12 @@ def test_publishing_a_period_purges_the_front_end_cache(
     ):
         period.save_revision().publish()
     pages = list(batch.return_value.add_pages.call_args.args[0])
-    assert {page.url for page in pages} == {"/clients/tariffs/", "/en/clients/tariffs/"}
+    # The tariffs pages and the home pages, which show the announced changes.
+    assert {page.url for page in pages} == {
+        "/clients/tariffs/",
+        "/en/clients/tariffs/",
+        "/",
+        "/en/",
+    }
     batch.return_value.purge.assert_called_once()
     assert TariffsPage.objects.first().get_cached_paths() == ["/", "csv/", "json/"]
