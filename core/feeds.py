@@ -8,11 +8,13 @@ changes (tariffs) or the latest announcements. The app registers a feed in
 
 where `outages_soon(limit)` returns the template's context in the active language. An editor
 chooses the feed by name in a block (`choices()`); `context()` caches what it returns under the
-content version (core/content_version.py) and the Moscow hour, since such lists follow the
-clock as well as publishing."""
+content version (core/content_version.py) and the Moscow day, and until the feed's own
+`next_change()` when it follows the clock (the same moment its app registers with
+`expiry.register_clock` for the pages that show it)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.core.cache import cache
@@ -28,6 +30,7 @@ class Feed:
     label: Any  # a lazy translation
     template: str
     context: Callable[[int], dict]
+    next_change: Callable[[], datetime | None] | None = None
 
 
 _feeds: dict[str, Feed] = {}
@@ -47,10 +50,14 @@ def get(name: str) -> Feed | None:
 
 
 def context(feed: Feed, limit: int) -> dict:
-    hour = timezone.localtime().strftime("%Y-%m-%dT%H")
-    key = f"feed:{feed.name}:{limit}:{get_language()}:{hour}:{content_version()}"
+    today = timezone.localdate().isoformat()
+    key = f"feed:{feed.name}:{limit}:{get_language()}:{today}:{content_version()}"
     data = cache.get(key)
     if data is None:
         data = feed.context(limit)
-        cache.set(key, data, timeout=FRAGMENT_TIMEOUT)
+        timeout = FRAGMENT_TIMEOUT
+        change = feed.next_change() if feed.next_change else None
+        if change is not None:
+            timeout = max(1, min(timeout, int((change - timezone.now()).total_seconds()) + 1))
+        cache.set(key, data, timeout=timeout)
     return data

@@ -30,6 +30,7 @@ class DisclosureConfig(AppConfig):
             register_listing(model_label, page_types)
         register_clock("disclosure.ServiceCentresPage", clocks.next_opening_change)
         register_clock("disclosure.OutagesPage", clocks.next_outage_change)
+        register_clock("home.HomePage", clocks.next_soon_outage_change)
         search.register_sources()
         feeds.register_feeds()
         demo_loaders.register("disclosure", demo.load, requires=("home",))

@@ -9,6 +9,9 @@ from django.utils import timezone
 
 from .models import OutageNotice, ServiceCentreHours
 
+# How far ahead the home page lists planned outages (disclosure/feeds.py).
+OUTAGE_DAYS = 7
+
 
 def next_opening_change() -> datetime | None:
     """The next time today that a published service centre opens, closes or starts or ends a
@@ -37,3 +40,15 @@ def next_outage_change() -> datetime | None:
     for starts_at, ends_at in notices.values_list("starts_at", "ends_at"):
         moments += [starts_at, ends_at or starts_at + timedelta(days=1)]
     return min((moment for moment in moments if moment > now), default=None)
+
+
+def next_soon_outage_change() -> datetime | None:
+    """The home page's outages of the next days (disclosure/feeds.py) change also when a
+    notice comes within the horizon."""
+    now = timezone.now()
+    horizon = timedelta(days=OUTAGE_DAYS)
+    starts = OutageNotice.objects.live().filter(starts_at__gt=now, starts_at__lte=now + horizon * 2)
+    entering = [moment - horizon for moment in starts.values_list("starts_at", flat=True)]
+    moments = [moment for moment in entering if moment > now]
+    following = next_outage_change()
+    return min([*moments, *([following] if following else [])], default=None)

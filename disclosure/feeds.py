@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.feeds import Feed, register
 
+from .clocks import OUTAGE_DAYS, next_soon_outage_change
 from .models import GridCompaniesPage, GridCompany, OutagesPage
-
-OUTAGE_DAYS = 7
 
 
 def _page_url(model) -> str:
@@ -40,6 +39,7 @@ def register_feeds() -> None:
             _("Planned outages of the next days"),
             "disclosure/feeds/outages_soon.html",
             outages_soon,
+            next_soon_outage_change,
         )
     )
     register(

@@ -3,7 +3,6 @@
 from django.core.cache import cache
 from django.db import models
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -59,11 +58,6 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu()
         return context
-
-    def get_cache_key_components(self) -> list:
-        """Its feeds follow the clock (outages of the next days, a tariff change on its
-        first day) as well as publishing: the key changes every Moscow hour."""
-        return [*super().get_cache_key_components(), timezone.localtime().strftime("%Y-%m-%dT%H")]
 
 
 class SectionPage(Page):

@@ -9,8 +9,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Site
 
+from core import expiry
 from disclosure.models import GridCompany, OutageNotice
-from home.models import HomePage, SiteSettings
+from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,7 @@ def test_the_announcements_feed_is_atom(ru_client):
     assert len(titles) == 3
 
 
-def test_the_home_page_cache_key_follows_the_hour():
-    home = HomePage.objects.get(locale__language_code="ru")
-    assert timezone.localtime().strftime("%Y-%m-%dT%H") in home.get_cache_key_components()
+def test_a_cached_home_page_expires_when_a_shown_outage_ends():
+    current = soon().filter(starts_at__lte=timezone.now()).first()
+    boundary = expiry.next_change("home.HomePage")
+    assert boundary is not None and boundary <= current.ends_at
