@@ -114,6 +114,24 @@ class Selection:
         return {view.period.metering_option: view.period.bill_rates() for view in self.current}
 
 
+def preview_view(period: TariffPeriod) -> PeriodView:
+    """An unsaved or draft period beside the published one it follows (admin preview)."""
+    previous = (
+        TariffPeriod.objects.filter(
+            live=True,
+            region_id=period.region_id,
+            category=period.category,
+            metering_option=period.metering_option,
+            valid_from__lt=period.valid_from,
+        )
+        .exclude(pk=period.pk)
+        .order_by("-valid_from")
+        .prefetch_related("rates")
+        .first()
+    )
+    return PeriodView(period, period.valid_to, _rows(period, previous))
+
+
 def _view(ordered: list[TariffPeriod], period: TariffPeriod, compare: bool = False) -> PeriodView:
     """A period of `ordered` (one option's periods by start), compared with the one before
     it when asked."""

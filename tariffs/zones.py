@@ -69,6 +69,27 @@ def rates_errors(option: str, rates: Sequence[tuple[str, Decimal | None]]) -> li
     return errors
 
 
+def banding_error(
+    rates: Sequence[tuple[str, Decimal | None]], region_banded: bool | None
+) -> str | None:
+    """A period follows its region's banding: with consumption bands where the region's
+    published periods have them, without where they have none (None: nothing published yet).
+    Otherwise the page would compare a banded rate with an unbanded one."""
+    if region_banded is None:
+        return None
+    banded = any(band is not None for _zone, band in rates)
+    if region_banded and not banded:
+        return _(
+            "The region's published periods have consumption bands: give the rates by band "
+            "(the upper limit of each band but the top one)."
+        )
+    if banded and not region_banded:
+        return _(
+            "The region's published periods have no consumption bands: leave the band limits empty."
+        )
+    return None
+
+
 def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from core.addressing import HouseSpan, houses_q, locality_key, street_key
@@ -43,7 +43,7 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(models.Exists(rows))
 
 
-class Notice(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Notice(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
     organisation = models.CharField(
         max_length=200,
         verbose_name=_("organisation"),
@@ -72,6 +72,29 @@ class Notice(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     class Meta:
         abstract = True
+
+    def outages_page(self):
+        from .outages import OutagesPage
+
+        return OutagesPage.objects.live().filter(locale__language_code="ru").first()
+
+    def get_preview_template(self, request, mode_name):
+        # The outages page itself, listing this notice alone, as customers will see it.
+        if self.outages_page() is None:
+            return "disclosure/notice_preview_without_page.html"
+        return "disclosure/outages_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        visit = isinstance(self, MeterVisitNotice)
+        if not visit:
+            self.is_current = self.starts_at is not None and self.starts_at <= timezone.now()
+        return {
+            **super().get_preview_context(request, mode_name),
+            "page": self.outages_page(),
+            "notices": [] if visit else [self],
+            "visits": [self] if visit else [],
+            "archive": False,
+        }
 
     @classmethod
     def coverage_model(cls):

@@ -18,6 +18,7 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
 )
@@ -92,11 +93,23 @@ class TariffPeriodForm(WagtailAdminModelForm):
         if rates is not None:
             for message in zones.rates_errors(option, rates):
                 self.add_error(None, message)
+            region = cleaned.get("region")
+            message = region and zones.banding_error(rates, self._region_banded(region))
+            if message:
+                self.add_error(None, message)
         hours = self._rows("zone_hours", ("zone", "start", "end"))
         if hours is not None:
             for message in zones.zone_hours_errors(option, hours):
                 self.add_error(None, message)
         return cleaned
+
+    def _region_banded(self, region: "TariffRegion") -> bool | None:
+        published = TariffRate.objects.filter(period__region=region, period__live=True)
+        if self.instance.pk:
+            published = published.exclude(period=self.instance)
+        if not published.exists():
+            return None
+        return published.filter(band_up_to__isnull=False).exists()
 
     def _rows(self, name: str, keys: tuple[str, ...]) -> list[tuple] | None:
         """The inline rows as tuples, or None while the rows themselves have errors (they
@@ -111,7 +124,14 @@ class TariffPeriodForm(WagtailAdminModelForm):
         ]
 
 
-class TariffPeriod(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+class TariffPeriod(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
     region = models.ForeignKey(
         TariffRegion, on_delete=models.PROTECT, related_name="periods", verbose_name=_("region")
     )
@@ -223,6 +243,16 @@ class TariffPeriod(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         message = periods.overlap_error(self.valid_from, self.valid_to, others)
         if message:
             raise ValidationError({"valid_from": message})
+
+    def get_preview_template(self, request, mode_name):
+        return "tariffs/period_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The period's table as the tariffs page shows it, compared with the period it
+        follows: what an approver will publish."""
+        from ..selection import preview_view
+
+        return {**super().get_preview_context(request, mode_name), "view": preview_view(self)}
 
     def bill_rates(self) -> list[calculator.Rate]:
         return [calculator.Rate(r.zone, r.price, r.band_up_to) for r in self.rates.all()]

@@ -1,5 +1,6 @@
-"""The list of tariff periods in the admin: a status that tells a period awaiting approval
-from one in force, and a search."""
+"""Tariff periods in the admin beyond the form's own checks: a status in the list that tells a
+period awaiting approval from one in force, the search, the preview of the public table and
+the banding of the region."""
 
 from datetime import date
 
@@ -10,6 +11,7 @@ from django.test import Client
 from tariffs.models import TariffPeriod
 
 from .factories import TariffPeriodFactory, TariffRegionFactory
+from .test_admin import period_post
 
 LIST = "/admin/snippets/tariffs/tariffperiod/"
 
@@ -54,3 +56,34 @@ def test_periods_are_found_by_region_and_decision(staff_client):
     assert "Тверская область ·" in html and "Псковская область ·" not in html
     html = staff_client.get(LIST, {"q": "8-ТР"}).content.decode()
     assert "Псковская область ·" in html and "Тверская область ·" not in html
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_the_public_table_beside_the_rates_it_follows(staff_client, tariffs_page):
+    region = TariffRegionFactory(name="Тверская область")
+    TariffPeriodFactory(region=region, metering_option="two_zone", valid_from=date(2029, 1, 1))
+    data = period_post(
+        region,
+        rates=[("day", "7.70"), ("night", "3.30")],
+        hours=[("day", "07:00", "23:00"), ("night", "23:00", "07:00")],
+    )
+    url = "/admin/snippets/tariffs/tariffperiod/preview/"
+    assert staff_client.post(url, data).json()["is_valid"]
+    html = staff_client.get(url).content.decode()
+    assert "Тверская область" in html and "7,70" in html and "+10,0 %" in html  # 7.00 → 7.70
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("region_banded", [True, False])
+def test_a_new_period_follows_the_banding_of_its_region(staff_client, region_banded):
+    region = TariffRegionFactory(name="Тверская область")
+    published = TariffPeriodFactory(region=region, valid_from=date(2029, 1, 1))
+    if region_banded:
+        published.rates.update(band_up_to=150)
+    data = period_post(region, rates=[("all_day", "6.50")], metering_option="single")
+    data["rates-0-band_up_to"] = "" if region_banded else "150"
+    response = staff_client.post("/admin/snippets/tariffs/tariffperiod/add/", data)
+    assert response.status_code == 200  # refused, the form shown again
+    expected = "делятся на диапазоны" if region_banded else "нет диапазонов потребления"
+    assert expected in response.content.decode()
+    assert TariffPeriod.objects.count() == 1
