@@ -2,6 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+WORKERS ?= 2
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
@@ -29,11 +30,12 @@ run: install ## Migrate, load the demo content and serve the dev server on 127.0
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-serve: install ## The same, production-like: DEBUG off, gunicorn, whitenoise, the task worker
+serve: install ## The same, production-like: DEBUG off, granian, the page cache, whitenoise, the task worker
 	DJANGO_SETTINGS_MODULE=ruses.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
+	CACHE_DIR="$${CACHE_DIR:-$(CURDIR)/.cache}" \
 	$(MAKE) --no-print-directory _serve
 
 _serve:
@@ -41,7 +43,8 @@ _serve:
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
-	$(VENV)/bin/gunicorn ruses.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(VENV)/bin/granian --interface wsgi ruses.wsgi:application --host 127.0.0.1 --port $(PORT) \
+		--workers $(WORKERS) --no-ws --log-level warning
 
 worker: install ## The task worker (e-mail, indexing, purges) for TASKS_BACKEND=django_tasks_db.DatabaseBackend
 	$(PY) manage.py db_worker

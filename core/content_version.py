@@ -13,7 +13,7 @@ from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -55,6 +55,8 @@ def bump_content_version(**kwargs) -> None:
 
 def connect() -> None:
     """Every change to what the public page tree shows renews the version."""
+    # A deploy migrates: new code, templates and data render every page afresh.
+    post_migrate.connect(bump_content_version, dispatch_uid="content-version-migrate")
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid="content-version-delete")

@@ -57,9 +57,21 @@ WAIT_STEP = 0.02
 PLACEHOLDER = b"csrf-token-placeholder-8f2c1e0a"
 MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 CSRF_SECRET = re.compile(rf"[A-Za-z0-9]{{{CSRF_SECRET_LENGTH}}}")
-# Per request, never copied from the stored response.
-PER_REQUEST_HEADERS = {"x-request-id", "date", "expires", "set-cookie", "etag", "cache-control"}
+# Per request or set by the cache itself, never copied from the stored response.
+PER_REQUEST_HEADERS = {
+    "x-request-id",
+    "date",
+    "expires",
+    "set-cookie",
+    "etag",
+    "cache-control",
+    "content-length",
+}
 
+# Copies this process has read, so that a hit reads only their versions from the shared cache.
+LOCAL_ENTRIES = 500
+
+_local: dict[str, Entry] = {}
 _variant_cookies: dict[str, Callable[[str], str]] = {}
 _hit_actions: dict[str, Callable[..., None]] = {}
 
@@ -90,6 +102,7 @@ class Entry:
     etag: str
     csrf: bool  # the body holds PLACEHOLDER
     hit_action: tuple[str, tuple] | None
+    wsgi_headers: list[tuple[str, str]]  # of a plain hit: the same for every visitor
 
 
 def enabled() -> bool:
@@ -124,23 +137,42 @@ def request_key(environ: dict) -> str | None:
     return KEY_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def cached_response(environ: dict, key: str | None = None) -> HttpResponse | None:
-    """The answer from the cache, or None on a miss. Runs nothing of Django's request cycle."""
-    key = key or request_key(environ)
-    if key is None:
-        return None
+def _is_current(entry: Entry) -> bool:
+    return entry.expires_at > time.time() and versions(list(entry.versions)) == entry.versions
+
+
+def _current_entry(key: str) -> Entry | None:
+    """This process's copy when still current (one round trip for its few small versions),
+    else the shared one, which this process then keeps."""
+    entry = _local.get(key)
+    if entry is not None and _is_current(entry):
+        return entry
+    _local.pop(key, None)
     entry = cache.get(key)
-    if entry is None or entry.expires_at <= time.time():
+    if entry is None or not _is_current(entry):
         return None
-    if versions(list(entry.versions)) != entry.versions:
-        return None
-    if entry.hit_action:
+    if len(_local) >= LOCAL_ENTRIES:
+        _local.pop(next(iter(_local), None), None)  # the oldest
+    _local[key] = entry
+    return entry
+
+
+def _hit(key: str) -> Entry | None:
+    entry = _current_entry(key)
+    if entry is not None and entry.hit_action:
         name, args = entry.hit_action
         try:
             _hit_actions[name](*args)
         except Exception:  # counting must never cost the visitor the page
             logger.exception("Page cache hit action %s failed", name)
-    return _answer(entry, environ)
+    return entry
+
+
+def cached_response(environ: dict, key: str | None = None) -> HttpResponse | None:
+    """The answer from the cache, or None on a miss. Runs nothing of Django's request cycle."""
+    key = key or request_key(environ)
+    entry = _hit(key) if key is not None else None
+    return None if entry is None else _answer(entry, environ)
 
 
 def _answer(entry: Entry, environ: dict) -> HttpResponse:
@@ -250,15 +282,23 @@ def store(key: str, request: HttpRequest, response: HttpResponse, seen: dict[str
     if timeout <= 1:
         return
     etag = _etag(body)
+    headers = [(n, v) for n, v in response.items() if n.lower() not in PER_REQUEST_HEADERS]
     entry = Entry(
         versions={name: seen[name] for name in names},
         expires_at=expires_at,
         status=response.status_code,
-        headers=[(n, v) for n, v in response.items() if n.lower() not in PER_REQUEST_HEADERS],
+        headers=headers,
         body=body,
         etag=etag,
         csrf=csrf,
         hit_action=getattr(response, "page_cache_hit_action", None),
+        wsgi_headers=[
+            *headers,
+            ("Content-Length", str(len(body))),
+            ("ETag", etag),
+            ("Cache-Control", _cache_control(csrf)),
+            ("X-Page-Cache", "hit"),
+        ],
     )
     cache.set(key, entry, timeout=int(timeout))
     if not csrf:
@@ -318,9 +358,15 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        response = cached_response(environ) if enabled() else None
-        if response is None:
+        key = request_key(environ) if enabled() else None
+        entry = _hit(key) if key is not None else None
+        if entry is None:
             return self.application(environ, start_response)
+        plain = not entry.csrf and environ["REQUEST_METHOD"] == "GET"
+        if plain and environ.get("HTTP_IF_NONE_MATCH") != entry.etag:
+            start_response("200 OK", entry.wsgi_headers)  # the common case, built when stored
+            return [entry.body]
+        response = _answer(entry, environ)
         headers = [
             *response.items(),
             *(("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()),

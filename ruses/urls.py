@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import health
 from home.sitemap import AllLanguagesSitemap
 from home.views import accessibility_settings, robots_txt
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
     path("accessibility/", accessibility_settings, name="accessibility"),
 ]
 

@@ -34,6 +34,7 @@ def page_cache_on(settings):
     cache.clear()
     yield
     cache.clear()
+    page_cache._local.clear()
 
 
 def get(path: str, client: Client | None = None, **extra):
@@ -256,3 +257,17 @@ def test_a_burst_for_a_page_being_rendered_renders_it_once(settings, monkeypatch
     assert len(renders) == 1
     assert [answer.content for answer in answers] == [b"<p>rendered</p>"] * 8
     assert sorted(answer["X-Page-Cache"] for answer in answers) == ["hit"] * 7 + ["miss"]
+
+
+@pytest.mark.django_db
+def test_the_wsgi_wrapper_answers_a_hit_with_each_header_once():
+    from ruses.wsgi import application
+
+    get("/clients/payment/")
+    environ = RequestFactory().get("/clients/payment/").environ
+    answer = {}
+    body = application(environ, lambda status, headers: answer.update(status=status, h=headers))
+    names = [name.lower() for name, _ in answer["h"]]
+    assert answer["status"] == "200 OK" and len(names) == len(set(names))
+    assert dict(answer["h"])["Content-Length"] == str(len(b"".join(body)))
+    assert dict(answer["h"])["X-Page-Cache"] == "hit"

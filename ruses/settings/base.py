@@ -125,7 +125,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by every app server), else per-process memory.
+# Cache: Redis when REDIS_URL is set (shared by every app server); else files in CACHE_DIR,
+# shared by the workers of one machine (`make serve`); else per-process memory (`make run`).
 # When Redis falters the site goes on without it (core/cache.py).
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -137,6 +138,14 @@ if os.environ.get("REDIS_URL"):
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
+elif os.environ.get("CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["CACHE_DIR"],
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -145,7 +154,14 @@ else:
 # page PAGE_CACHE_SHARED_MAX_AGE seconds and are purged on every change.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
-PAGE_CACHE_SKIP_PATHS = ["/admin/", "/documents/", "/static/", "/media/", "/accessibility/"]
+PAGE_CACHE_SKIP_PATHS = [
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/accessibility/",
+    "/health/",
+]
 
 # The admin login is throttled (django-axes): after AXES_FAILURE_LIMIT wrong passwords from one
 # address it refuses further attempts for a quarter of an hour, whatever the user name, and
