@@ -1,11 +1,12 @@
-"""Relevance of the site search: success@3 over benchmarks/relevance_set.json (customer
-questions → the page that answers each), on the demo content.
+"""Relevance of the site search: success@1, success@3 and MRR over
+benchmarks/relevance_set.json (customer questions → the pages that answer each), per part of
+the set (dev: may be tuned on; test: held out), on the demo content.
 
     .venv/bin/python benchmarks/relevance.py                  # SQLite (a fresh /tmp file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ruses_bench \
         .venv/bin/python benchmarks/relevance.py
 
-Appends the score and the misses to benchmarks/relevance.txt.
+Appends the scores and the misses at 3 to benchmarks/relevance.txt.
 """
 
 import datetime
@@ -20,15 +21,17 @@ def main() -> None:
     backend = setup("ruses-bench-relevance.sqlite3")
     from search.relevance import evaluate
 
-    lines = []
-    for k in (1, 3):
-        score, cases = evaluate(k=k)
-        lines.append(f"success@{k}: {score:.3f} ({sum(c.success for c in cases)}/{len(cases)})")
-    misses = [c for c in cases if not c.success]
     text = f"\n== {datetime.date.today():%d.%m.%Y} database adapter on {backend}\n"
-    text += "\n".join(lines) + "\n"
-    for case in misses:
-        text += f"  miss@3: «{case.query}» expected {case.expect[0]}, got {case.found[:3]}\n"
+    for part, scores in evaluate().items():
+        hits1 = sum(case.success(1) for case in scores.cases)
+        hits3 = sum(case.success(3) for case in scores.cases)
+        count = len(scores.cases)
+        text += (
+            f"{part:4} ({count} questions): success@1 {scores.success(1):.3f} ({hits1}/{count}),"
+            f" success@3 {scores.success(3):.3f} ({hits3}/{count}), MRR {scores.mrr:.3f}\n"
+        )
+        for case in scores.misses(3):
+            text += f"  miss@3: «{case.query}» expected {case.expect[0]}, got {case.found[:3]}\n"
     write(OUTPUT, text)
 
 
