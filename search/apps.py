@@ -15,9 +15,10 @@ class SearchConfig(AppConfig):
         from core import page_cache
         from core.expiry import register_listing
 
-        # Only search results show synonyms and promotions (views that are not pages depend on
-        # every registered record).
+        # Only search results show synonyms, customer tasks and promotions (views that are not
+        # pages depend on every registered record).
         register_listing("search.SynonymGroup", [])
+        register_listing("search.CustomerTask", [])
         register_listing("wagtailsearchpromotions.SearchPromotion", [])
         # A search answered from the page cache still counts in the report of queries.
         page_cache.register_hit_action("search.query", services.record_query_today)

@@ -84,6 +84,7 @@ def build_index(name: str, synonyms: list[list[str]]) -> Index:
         Text(**text, fields={"suggest": SearchAsYouType(analyzer=suggest_analyzer)}),
     )
     mapping.field("text", Text(**text))
+    mapping.field("tasks", Text(**text))
     for keyword in ("owner", "anchor", "language", "section_key", "section_label"):
         mapping.field(keyword, Keyword())
     mapping.field("url", Keyword(index=False))
@@ -104,12 +105,15 @@ def entry_document(entry: SearchEntry) -> dict:
         "heading": entry.heading,
         "url": entry.url,
         "text": entry.text,
+        "tasks": entry.tasks,
     }
 
 
 def build_search(query: str, language: str, section: str, start: int, size: int) -> Search:
-    """The search request: heading weighted over text, filtered by language, facet counts by
-    section (not narrowed by the chosen section: that is a post_filter), highlighted."""
+    """The search request: heading and customer tasks weighted over text, forgiving a typo or
+    two (fuzzy matching), filtered by language, facet counts by section (not narrowed by the
+    chosen section: that is a post_filter), highlighted. The adapter then orders the first
+    hits by search.ranking, as the database adapter does."""
     search = Search(index=alias_name()).query(
         Q(
             "bool",
@@ -117,9 +121,11 @@ def build_search(query: str, language: str, section: str, start: int, size: int)
                 Q(
                     "multi_match",
                     query=query,
-                    fields=["heading^3", "text"],
+                    fields=["heading^3", "tasks^3", "text"],
                     type="best_fields",
                     tie_breaker=0.3,
+                    fuzziness="AUTO",
+                    prefix_length=1,
                 )
             ],
             filter=[Q("terms", language=[language, ""])],
@@ -133,7 +139,7 @@ def build_search(query: str, language: str, section: str, start: int, size: int)
     search = search.highlight_options(**HIGHLIGHT)
     search = search.highlight("text", fragment_size=240, number_of_fragments=1, no_match_size=240)
     search = search.highlight("heading", number_of_fragments=0)
-    search = search.source(["heading", "url", "section_key", "section_label"])
+    search = search.source(["heading", "url", "section_key", "section_label", "tasks"])
     search = search.extra(track_total_hits=True)
     return search[start : start + size]
 

@@ -16,7 +16,8 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
-from .models import SearchEntry
+from . import spelling
+from .models import SearchEntry, SearchTerm
 from .sources import EntryData, ModelSource, source_for, sources
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ def _save_entries(
             heading=data.heading[:255],
             url=data.url[:500],
             text=data.text,
+            tasks=data.tasks,
         )
         entry.save()
         created.append(entry)
@@ -52,6 +54,12 @@ def _save_entries(
         backend.add_bulk(SearchEntry, created)
     forget_labels({entry.language for entry in [*old, *created]})
     return created
+
+
+def entry_texts(entries: Iterable[SearchEntry]) -> Iterable[str]:
+    """What the vocabulary of spelling correction learns from an entry."""
+    for entry in entries:
+        yield from (entry.heading, entry.tasks, entry.text)
 
 
 def forget_labels(languages) -> None:
@@ -81,6 +89,7 @@ def index_object(obj: Any, source: ModelSource | None = None) -> list[SearchEntr
     owner = source.owner(obj)
     with transaction.atomic():
         entries = _save_entries(owner, source.entries(obj))
+        spelling.learn(entry_texts(entries))
     _to_elasticsearch(owner, entries)
     return entries
 
@@ -103,6 +112,7 @@ def index_many(objects: Iterable[Any], source: ModelSource) -> int:
         for obj in objects:
             created += _save_entries(source.owner(obj), source.entries(obj), add_to_backend=False)
         get_search_backend().add_bulk(SearchEntry, created)
+        spelling.learn(entry_texts(created))
     return len(created)
 
 
@@ -113,6 +123,7 @@ def rebuild() -> int:
         for entry in SearchEntry.objects.all().iterator():
             backend.delete(entry)
         SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
         for source in sources():
             index_many(source.all_objects(), source)
     forget_labels({""})

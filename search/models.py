@@ -9,6 +9,8 @@ same entries with its own Russian analyzer.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
 from wagtail.search import index
 
 from .text import normalize, stemmed_text, words
@@ -26,6 +28,8 @@ class SearchEntry(index.Indexed, models.Model):
     heading_norm = models.CharField(max_length=255, db_index=True)
     url = models.CharField(max_length=500)
     text = models.TextField(blank=True)
+    # What customers type to reach this entry (CustomerTask phrases, one a line).
+    tasks = models.TextField(blank=True)
 
     # Indexed explicitly by search.indexer (in bulk), not on every save.
     search_auto_update = False
@@ -49,10 +53,12 @@ class SearchEntry(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     # What Wagtail's database backend indexes: the stems, not the words, so that SQLite's
-    # FTS5 (which has no Russian stemmer) matches every word form. "title" is boosted.
+    # FTS5 (which has no Russian stemmer) matches every word form. "title" is boosted; the
+    # task phrases go with it, so that the engines find them among their best candidates
+    # (search.ranking then tells a heading from a task).
     @property
     def title(self) -> str:
-        return stemmed_text(self.heading)
+        return stemmed_text(f"{self.heading}\n{self.tasks}")
 
     @property
     def body(self) -> str:
@@ -108,3 +114,72 @@ class QueryStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.query} ({self.date:%d.%m.%Y})"
+
+
+class CustomerTask(models.Model):
+    """What customers type to reach a page, or one service of a page: «передать показания»,
+    «подать жалобу», «узнать статус обращения». Indexed with the page (a service with its own
+    path becomes its own search result) and weighted above headings by search.ranking, so that
+    a task finds the page that does it before the pages about it."""
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    route = models.CharField(
+        max_length=100,
+        blank=True,
+        verbose_name=_("service path"),
+        help_text=_(
+            "Optional: the part of the address after the page's own that leads to the service, "
+            "e.g. «status/» for the appeal status lookup. Leave empty for the page itself."
+        ),
+    )
+    heading = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("service title"),
+        help_text=_("The title of the search result for a service path, e.g. «Статус обращения»."),
+    )
+    phrases = models.TextField(
+        verbose_name=_("what customers type"),
+        help_text=_("One phrase a line, as customers write it: «передать показания»."),
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("route"), FieldPanel("heading"), FieldPanel("phrases")]
+
+    class Meta:
+        verbose_name = _("customer task")
+        verbose_name_plural = _("customer tasks")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "route"], name="search_task_unique_route")
+        ]
+
+    def __str__(self) -> str:
+        phrases = self.phrase_list()
+        return self.heading or (phrases[0] if phrases else "")
+
+    def phrase_list(self) -> list[str]:
+        return [line.strip() for line in self.phrases.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        errors = {}
+        if not any(words(phrase) for phrase in self.phrase_list()):
+            errors["phrases"] = _("Give at least one phrase with a letter or a digit.")
+        self.route = self.route.strip().lstrip("/")
+        if self.route and not self.route.endswith("/"):
+            self.route += "/"
+        if self.route and not self.heading.strip():
+            errors["heading"] = _("A service path needs the title of its search result.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class SearchTerm(models.Model):
+    """A word of the index (lower case, «ё» as «е») and its stem: the vocabulary that typo
+    and keyboard-layout correction choose from (search.spelling)."""
+
+    word = models.CharField(max_length=100, unique=True)
+    stem = models.CharField(max_length=100, db_index=True)
+
+    def __str__(self) -> str:
+        return self.word

@@ -30,7 +30,22 @@ def _deleted(sender, instance, **kwargs):
     indexer.remove_object(instance)
 
 
+def _task_changed(sender, instance, raw=False, **kwargs):
+    # The phrases live in the entries of their page: re-index it (if it still exists).
+    from wagtail.models import Page
+
+    from . import indexer
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if not raw and page is not None:
+        indexer.index_object(page)
+
+
 def connect_pages() -> None:
+    post_save.connect(_task_changed, sender="search.CustomerTask", dispatch_uid="site_search_task")
+    post_delete.connect(
+        _task_changed, sender="search.CustomerTask", dispatch_uid="site_search_task_deleted"
+    )
     page_published.connect(_page_changed, dispatch_uid="site_search_published")
     page_unpublished.connect(_page_changed, dispatch_uid="site_search_unpublished")
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="site_search_page_deleted")

@@ -36,6 +36,7 @@ class EntryData:
     language: str = ""
     section_key: str = ""
     section_label: str = ""
+    tasks: str = ""  # what customers type to reach it, one phrase a line
 
 
 @dataclass
@@ -141,11 +142,36 @@ def page_entries(page: Page) -> list[EntryData]:
     else:
         text = " ".join(filter(None, [page.search_description, searchable_text(page)]))
         entries = [EntryData(heading=page.title, url=url, text=text)]
+    entries += task_entries(page, entries, url)
     for entry in entries:
         entry.language = entry.language or language
         entry.section_key = entry.section_key or section_key
         entry.section_label = entry.section_label or section_label
     return entries
+
+
+def task_entries(page: Page, entries: list[EntryData], url: str) -> list[EntryData]:
+    """Editors' customer tasks of a page: phrases of the page itself join its main entry
+    (the one without an anchor); a task with a service path is an entry of its own."""
+    from .models import CustomerTask
+
+    extra = []
+    for task in CustomerTask.objects.filter(page=page).order_by("pk"):
+        phrases = "\n".join(task.phrase_list())
+        if task.route:
+            extra.append(
+                EntryData(
+                    heading=task.heading,
+                    url=url + task.route,
+                    text=page.search_description,
+                    anchor=f"task-{task.pk}",
+                    tasks=phrases,
+                )
+            )
+        elif entries:
+            main = next((entry for entry in entries if not entry.anchor), entries[0])
+            main.tasks = "\n".join(filter(None, [main.tasks, phrases]))
+    return extra
 
 
 def all_pages() -> Iterable[Page]:

@@ -1,4 +1,4 @@
-"""Editors' synonyms (SynonymGroup) applied to a query: «ЛС» also searches «лицевой счёт»."""
+"""Editors' synonyms (SynonymGroup): «ЛС» also searches «лицевой счёт» (search.ranking.parse)."""
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -29,21 +29,12 @@ def raw_groups() -> list[list[str]]:
     return [[normalize(term) for term in group.term_list()] for group in SynonymGroup.objects.all()]
 
 
-def _contains(haystack: list[str], needle: Phrase) -> bool:
+def contains(haystack: list[str], needle: Phrase) -> bool:
+    """Whether a list of stems contains a phrase, word for word."""
     size = len(needle)
     return size > 0 and any(
         tuple(haystack[i : i + size]) == needle for i in range(len(haystack) - size + 1)
     )
-
-
-def expand(query_stems: list[str]) -> list[str]:
-    """The query's stems plus the stems of every synonym of a phrase the query contains."""
-    extra: list[str] = []
-    for group in groups():
-        if any(_contains(query_stems, phrase) for phrase in group):
-            for phrase in group:
-                extra.extend(s for s in phrase if s not in query_stems and s not in extra)
-    return query_stems + extra
 
 
 @receiver(post_save, sender=SynonymGroup)

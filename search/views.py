@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from core import page_cache
 
 from . import backends
+from .offers import offers_for
 from .services import promotions_for, record_query_today
 
 MAX_QUERY = 200
@@ -37,6 +38,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "section": section,
         "results": None,
         "promotions": [],
+        "offers": [],
         "examples": EXAMPLES,
         "faq_url": f"{prefix}/clients/faq/",
         "reception_url": f"{prefix}/reception/",
@@ -44,8 +46,10 @@ def search_view(request: HttpRequest) -> HttpResponse:
     response = TemplateResponse(request, "search/search.html", context)
     if query:
         page = _page_number(request)
-        results = backends.search(query, language, section=section, page=page)
+        exact = context["exact"] = request.GET.get("exact") == "1"
+        results = backends.search(query, language, section=section, page=page, exact=exact)
         context["results"] = results
+        context["offers"] = offers_for(query, language)
         if page == 1 and not section:
             context["promotions"] = promotions_for(query)
         if page == 1:

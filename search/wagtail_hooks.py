@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import SearchQueriesReportView
-from .models import SynonymGroup
+from .models import CustomerTask, SynonymGroup
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -19,6 +19,18 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+class CustomerTaskViewSet(SnippetViewSet):
+    model = CustomerTask
+    icon = "search"
+    menu_label = _("Customer tasks")
+    add_to_settings_menu = True
+    list_display = ["__str__", "page", "route"]
+    search_fields = ["phrases", "heading"]
+
+
+register_snippet(CustomerTaskViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -70,15 +70,18 @@ def test_promoted_results_come_first(ru_client):
     assert 'href="/clients/payment/"' in main
 
 
-def test_relevance_set_has_thirty_questions():
-    assert len(load_set()) >= 30
+def test_relevance_set_has_eighty_questions_with_a_held_out_part():
+    questions = load_set()
+    assert len(questions) >= 80
+    assert sum(item["part"] == "test" for item in questions) >= 40
 
 
 @pytest.mark.django_db
-def test_success_at_3_is_at_least_ninety_percent():
-    score, cases = evaluate(k=3)
-    failed = [(case.query, case.found[:3]) for case in cases if not case.success]
-    assert score >= 0.9, failed
+def test_success_at_3_stays_above_the_floor_on_both_parts():
+    # A floor under the recorded figures (benchmarks/relevance.txt), on the database in use.
+    for part, scores in evaluate().items():
+        failed = [(case.query, case.found[:3]) for case in scores.misses(3)]
+        assert scores.success(3) >= 0.95, (part, failed)
 
 
 @pytest.mark.django_db

@@ -7,6 +7,8 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
+from .. import ranking, spelling
+from ..text import words
 from .base import SearchAdapter, SearchResults, Suggestion
 from .database import DatabaseAdapter
 
@@ -42,13 +44,31 @@ def _unavailable(adapter: SearchAdapter, error: Exception) -> None:
     logger.warning("Search adapter %s is unavailable (%s); using the database", adapter.name, error)
 
 
-def search(query: str, language: str, section: str = "", page: int = 1) -> SearchResults:
+def _search(query: str, language: str, section: str, page: int) -> SearchResults:
     adapter = get_adapter()
     try:
         return adapter.search(query, language, section=section, page=page)
     except adapter.unavailable_errors as error:
         _unavailable(adapter, error)
         return DatabaseAdapter().search(query, language, section=section, page=page)
+
+
+def search(
+    query: str, language: str, section: str = "", page: int = 1, exact: bool = False
+) -> SearchResults:
+    """Search on the adapter of the site. A query of stop words or punctuation only is not
+    searched; one with words the index does not know (a typo, the wrong keyboard layout) is
+    corrected first, unless `exact`, and the results say what was typed."""
+    if not ranking.parse(query).concepts:
+        reason = "general" if words(query) else "no-words"
+        return SearchResults(query=query, total=0, hits=[], facets=[], not_searched=reason)
+    corrected = None if exact else spelling.correct(query)
+    if corrected:
+        results = _search(corrected, language, section, page)
+        if results.total:
+            results.typed = query
+            return results
+    return _search(query, language, section, page)
 
 
 def suggest(prefix: str, language: str) -> list[Suggestion]:

@@ -34,6 +34,10 @@ class SearchResults:
     per_page: int = PER_PAGE
     backend: str = ""
     query_terms: list[str] = field(default_factory=list)
+    # What the customer typed, when the results are those of a corrected query.
+    typed: str = ""
+    # Why nothing was searched: "general" (only words like «как», «где») or "no-words".
+    not_searched: str = ""
 
     @property
     def num_pages(self) -> int:

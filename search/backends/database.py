@@ -5,7 +5,8 @@ SQLite too; on PostgreSQL the backend's `russian` configuration then sees the sa
 both sides. Wagtail's backend writes the index; the query is ours on SQLite (sqlite_fts:
 FTS5 and bm25) and PostgreSQL (pg_fts: GIN indexes and ts_rank), with the heading weighted
 above the text: Wagtail's own queries scale poorly on both (measured in benchmarks/). Any
-other database goes through Wagtail's backend.
+other database goes through Wagtail's backend. The engine's best matches are then ordered by
+the rules of search.ranking, the same for every adapter.
 """
 
 from collections import Counter
@@ -18,10 +19,10 @@ from django.db.models.functions import Length
 from django.utils.translation import gettext
 from wagtail.search.backends import get_search_backend
 
+from .. import ranking
 from ..models import SearchEntry
 from ..sources import DOCUMENTS_SECTION
-from ..synonyms import expand
-from ..text import highlight, meaningful, normalize, stems
+from ..text import highlight, normalize
 from . import pg_fts, sqlite_fts
 from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
 
@@ -49,12 +50,6 @@ def section_labels(language: str) -> dict[str, str]:
     return labels
 
 
-def query_stems(query: str) -> list[str]:
-    """The stems a query searches for: its meaningful words plus editors' synonyms."""
-    found = stems(query)
-    return list(dict.fromkeys(meaningful(expand(found))))
-
-
 class DatabaseAdapter:
     name: ClassVar[str] = "database"
     unavailable_errors: ClassVar[tuple[type[Exception], ...]] = ()
@@ -63,26 +58,21 @@ class DatabaseAdapter:
         return SearchEntry.objects.filter(language__in=[language, ""])
 
     def search(self, query: str, language: str, section: str = "", page: int = 1) -> SearchResults:
-        terms = query_stems(query)
+        parsed = ranking.parse(query)
+        terms = parsed.terms
         if not terms:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
         if connection.vendor == "sqlite" and sqlite_fts.available():
-            return self._search_ranked(sqlite_fts.ranked, query, terms, language, section, page)
-        if connection.vendor == "postgresql":
-            return self._search_ranked(pg_fts.ranked, query, terms, language, section, page)
-        text = " ".join(terms)
-        backend = get_search_backend()
-        everything = backend.search(text, self._entries(language), operator="or")
-        counts = everything.facet("section_key")
-        return self._results(query, terms, language, section, page, counts, everything, backend)
-
-    def _search_ranked(self, rank, query, terms, language, section, page) -> SearchResults:
-        ranked = rank(terms, language)
-        counts = Counter(key for _pk, key in ranked)
-        chosen = [pk for pk, key in ranked if not section or key == section]
+            matches = sqlite_fts.ranked(terms, language)
+        elif connection.vendor == "postgresql":
+            matches = pg_fts.ranked(terms, language)
+        else:
+            matches = self._wagtail_ranked(terms, language)
+        counts = Counter(key for _pk, key, _score in matches)
+        chosen = [(pk, score) for pk, key, score in matches if not section or key == section]
         total = len(chosen)
         page = max(1, min(page, max(1, -(-total // PER_PAGE))))
-        ids = chosen[(page - 1) * PER_PAGE : page * PER_PAGE]
+        ids = self._ordered(parsed, chosen, page * PER_PAGE)[(page - 1) * PER_PAGE :]
         entries = SearchEntry.objects.in_bulk(ids)
         return SearchResults(
             query=query,
@@ -93,6 +83,31 @@ class DatabaseAdapter:
             backend=self.name,
             query_terms=terms,
         )
+
+    def _ordered(self, parsed: ranking.Query, chosen: list, end: int) -> list[int]:
+        """The ids of the first `end` results: the engine's best candidates in the order of
+        search.ranking, then the engine's order."""
+        head = chosen[: ranking.CANDIDATES]
+        fields = {
+            pk: (heading, tasks)
+            for pk, heading, tasks in SearchEntry.objects.filter(
+                pk__in=[pk for pk, _score in head]
+            ).values_list("pk", "heading", "tasks")
+        }
+        candidates = [ranking.Candidate(pk, score, *fields.get(pk, ("", ""))) for pk, score in head]
+        ids = [candidate.key for candidate in ranking.order(parsed, candidates)]
+        return (ids + [pk for pk, _score in chosen[ranking.CANDIDATES : end]])[:end]
+
+    def _wagtail_ranked(self, terms: list[str], language: str) -> list[tuple[int, str, float]]:
+        """Any other database: Wagtail's backend, its order as the score."""
+        results = get_search_backend().search(
+            " ".join(terms), self._entries(language), operator="or"
+        )
+        matches = list(results)
+        return [
+            (entry.pk, entry.section_key, float(len(matches) - position))
+            for position, entry in enumerate(matches)
+        ]
 
     def _hit(self, entry: SearchEntry, marked: set[str]) -> Hit:
         return Hit(
@@ -109,43 +124,6 @@ class DatabaseAdapter:
             Facet(key, section_label(key, labels.get(key, key)), count, key == section)
             for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         ]
-
-    def _results(self, query, terms, language, section, page, counts, everything, backend):
-        text = " ".join(terms)
-        labels = section_labels(language)
-        facets = [
-            Facet(key, section_label(key, labels.get(key, key)), count, key == section)
-            for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        ]
-        results = everything
-        total = sum(counts.values())
-        if section:
-            results = backend.search(
-                text, self._entries(language).filter(section_key=section), operator="or"
-            )
-            total = counts.get(section, 0)
-        page = max(1, min(page, max(1, -(-total // PER_PAGE))))
-        start = (page - 1) * PER_PAGE
-        marked = set(terms)
-        hits = [
-            Hit(
-                heading=entry.heading,
-                url=entry.url,
-                section_key=entry.section_key,
-                section_label=section_label(entry.section_key, entry.section_label),
-                snippet=highlight(entry.text or entry.heading, marked),
-            )
-            for entry in results[start : start + PER_PAGE]
-        ]
-        return SearchResults(
-            query=query,
-            total=total,
-            hits=hits,
-            facets=facets,
-            page=page,
-            backend=self.name,
-            query_terms=terms,
-        )
 
     def suggest(self, prefix: str, language: str) -> list[Suggestion]:
         prefix = " ".join(normalize(prefix).split())

@@ -5,7 +5,7 @@ from typing import ClassVar
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .. import elastic
+from .. import elastic, ranking
 from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
 from .database import section_label
 
@@ -21,7 +21,11 @@ class ElasticsearchAdapter:
         if not query.strip():
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
         page = max(1, page)
-        request = elastic.build_search(query, language, section, (page - 1) * PER_PAGE, PER_PAGE)
+        start, size = (page - 1) * PER_PAGE, PER_PAGE
+        reorder = page * PER_PAGE <= ranking.CANDIDATES
+        if reorder:  # the first pages: the best candidates, in the order of search.ranking
+            start, size = 0, ranking.CANDIDATES
+        request = elastic.build_search(query, language, section, start, size)
         response = request.using(elastic.client(self.url)).execute()
         facets = []
         for bucket in response.aggregations.sections.buckets:
@@ -29,8 +33,18 @@ class ElasticsearchAdapter:
             label = labels[0].key if labels else bucket.key
             label = section_label(bucket.key, label)
             facets.append(Facet(bucket.key, label, bucket.doc_count, bucket.key == section))
+        found = list(response)
+        if reorder:
+            candidates = [
+                ranking.Candidate(
+                    hit, hit.meta.score or 0.0, hit.heading, getattr(hit, "tasks", "")
+                )
+                for hit in found
+            ]
+            ordered = [c.key for c in ranking.order(ranking.parse(query), candidates)]
+            found = ordered[(page - 1) * PER_PAGE : page * PER_PAGE]
         hits = []
-        for hit in response:
+        for hit in found:
             fragments = getattr(hit.meta, "highlight", None)
             snippet = (
                 mark_safe(fragments.text[0])

@@ -20,8 +20,8 @@ def config() -> str:
     return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple"
 
 
-def ranked(terms: list[str], language: str) -> list[tuple[int, str]]:
-    """(SearchEntry id, section key) of every match, most relevant first."""
+def ranked(terms: list[str], language: str) -> list[tuple[int, str, float]]:
+    """(SearchEntry id, section key, score) of every match, most relevant first."""
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     # Stems contain only letters and digits (search.text.WORD_RE): safe as tsquery lexemes.
     tsquery = " | ".join(terms)
@@ -36,7 +36,7 @@ def ranked(terms: list[str], language: str) -> list[tuple[int, str]]:
             CROSS JOIN to_tsquery(%s::regconfig, %s) AS q
             WHERE e.content_type_id = %s AND (e.title @@ q OR e.body @@ q)
         )
-        SELECT s.id, s.section_key
+        SELECT s.id, s.section_key, m.score
         FROM m JOIN search_searchentry AS s ON s.id = m.id
         WHERE s.language IN (%s, '')
         ORDER BY m.score DESC, s.id

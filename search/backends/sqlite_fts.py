@@ -31,18 +31,20 @@ def match_expression(terms: list[str]) -> str:
     return "{title body} : (" + " OR ".join(f'"{term}"' for term in terms) + ")"
 
 
-def ranked(terms: list[str], language: str) -> list[tuple[int, str]]:
-    """(SearchEntry id, section key) of every match, most relevant first."""
+def ranked(terms: list[str], language: str) -> list[tuple[int, str, float]]:
+    """(SearchEntry id, section key, score) of every match, most relevant first (bm25 is
+    smaller for a better match; the score is its negation)."""
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
+    weights = ", ".join(map(str, WEIGHTS))
     sql = f"""
-        SELECT s.id, s.section_key
+        SELECT s.id, s.section_key, -bm25(wagtailsearch_indexentry_fts, {weights}) AS score
         FROM wagtailsearch_indexentry_fts AS f
         CROSS JOIN wagtailsearch_indexentry AS e ON e.id = f.rowid
         CROSS JOIN search_searchentry AS s ON s.id = CAST(e.object_id AS INTEGER)
         WHERE wagtailsearch_indexentry_fts MATCH %s
           AND e.content_type_id = %s
           AND s.language IN (%s, '')
-        ORDER BY bm25(wagtailsearch_indexentry_fts, {", ".join(map(str, WEIGHTS))}), s.id
+        ORDER BY score DESC, s.id
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [match_expression(terms), content_type, language])

@@ -71,9 +71,11 @@ def test_search_body_weights_headings_filters_language_facets_and_highlights(set
         {
             "multi_match": {
                 "query": "тарифы на свет",
-                "fields": ["heading^3", "text"],
+                "fields": ["heading^3", "tasks^3", "text"],
                 "type": "best_fields",
                 "tie_breaker": 0.3,
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
             }
         }
     ]
@@ -85,6 +87,7 @@ def test_search_body_weights_headings_filters_language_facets_and_highlights(set
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["fields"]["text"]["no_match_size"] == 240
     assert (body["from"], body["size"]) == (10, 10)
+    assert "tasks" in body["_source"]
     assert body["track_total_hits"] is True
 
 
@@ -107,6 +110,7 @@ def test_suggest_body_is_search_as_you_type():
     assert body["size"] == 8
 
 
+@pytest.mark.django_db
 def test_the_adapter_reads_hits_facets_and_highlights(monkeypatch):
     raw = {
         "hits": {
