@@ -73,6 +73,27 @@ def register_appeal(form, policy_version: str, now: datetime | None = None) -> A
     return store_once(Appeal, form, create)
 
 
+# Appeals received by phone, post or in person are answered under 59-FZ/the standard; no
+# consent form was signed, and the record says so instead of a policy version.
+STAFF_REGISTERED = "staff"
+
+
+@transaction.atomic
+def register_staff_appeal(appeal: Appeal, user) -> Appeal:
+    """An appeal staff took by phone, post or in person: its number and due date counted from
+    the day it was received, like a web appeal, and the clerk in the trail."""
+    appeal.number = next_number(APPEAL_PREFIX, timezone.localtime(appeal.received_at).year)
+    appeal.consent_at = appeal.received_at
+    appeal.consent_policy_version = STAFF_REGISTERED
+    appeal.due_date = appeal.original_due_date = due_date(
+        appeal.topic, appeal.received_at, appeal.customer_type, phone_left=bool(appeal.phone)
+    )
+    appeal.save()
+    with translation.override("ru"):
+        log(appeal, user, Action.REGISTERED, str(appeal.get_received_via_display()))
+    return appeal
+
+
 def register_visit(form, policy_version: str, now: datetime | None = None) -> HomeVisitRequest:
     """As register_appeal, for a home-visit request."""
     now = now or timezone.now()

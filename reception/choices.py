@@ -46,6 +46,18 @@ class AnswerChannel(models.TextChoices):
     PHONE = "phone", _("Phone")
 
 
+class ReceivedVia(models.TextChoices):
+    """How an appeal reached the company: staff register those not sent from the site."""
+
+    SITE = "site", _("The site's form")
+    PHONE = "phone", pgettext_lazy("received via", "By phone")
+    POST = "post", pgettext_lazy("received via", "By post")
+    IN_PERSON = "in_person", _("In person at a service centre")
+
+
+STAFF_CHANNELS = [ReceivedVia.PHONE, ReceivedVia.POST, ReceivedVia.IN_PERSON]
+
+
 class Status(models.TextChoices):
     NEW = "new", _("Registered")
     IN_PROGRESS = "in_progress", _("In progress")

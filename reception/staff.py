@@ -8,6 +8,7 @@ SUPERVISORS_GROUP = "Руководители приёмной"
 STAFF_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("reception", "view_appeal"),
+    ("reception", "add_appeal"),  # those received by phone, post or in person
     ("reception", "change_appeal"),
     ("reception", "view_homevisitrequest"),
     ("reception", "change_homevisitrequest"),

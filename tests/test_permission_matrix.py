@@ -58,6 +58,10 @@ MATRIX = {
     "page: submit a translation": {MODERATORS, TRANSLATORS},
     "appeals: view the registry": {RECEPTION_STAFF, SUPERVISORS_GROUP},
     "appeals: answer": {RECEPTION_STAFF, SUPERVISORS_GROUP},
+    "appeals: register one received by phone, post or in person": {
+        RECEPTION_STAFF,
+        SUPERVISORS_GROUP,
+    },
     "appeals: assign an executor": {SUPERVISORS_GROUP},
     "meter readings: view": {READINGS_STAFF},
     "meter readings: export for billing": {READINGS_STAFF},
@@ -128,6 +132,9 @@ def allowed(user, action: str) -> bool:
         "page: submit a translation": lambda: user.has_perm("wagtail_localize.submit_translation"),
         "appeals: view the registry": lambda: user.has_perm("reception.view_appeal"),
         "appeals: answer": lambda: user.has_perm("reception.change_appeal"),
+        "appeals: register one received by phone, post or in person": lambda: user.has_perm(
+            "reception.add_appeal"
+        ),
         "appeals: assign an executor": lambda: user.has_perm("reception.assign_appeal"),
         "meter readings: view": lambda: user.has_perm("readings.view_submission"),
         "meter readings: export for billing": lambda: user.has_perm("readings.change_exportbatch"),

@@ -22,11 +22,13 @@ from core.admin_columns import PersonChoiceField, PersonColumn
 from core.exports import SafeIndexView
 
 from .. import actions
-from ..choices import Action, AppealType, Status, Topic
+from ..choices import Action, AppealType, ReceivedVia, Status, Topic
 from ..models import Appeal, AppealAttachment
 from ..staff import ASSIGN_APPEALS, CHANGE_APPEALS
+from . import staff_entry
 from .access import StaffOnlyMixin
 from .forms import ACTION_FORMS, executors
+from .staff_entry import StaffAppealCreateView
 
 
 class PersonChoiceFilter(django_filters.ModelChoiceFilter):
@@ -38,6 +40,9 @@ class AppealFilterSet(WagtailFilterSet):
         label=capfirst(_("status")), choices=Status.choices
     )
     topic = django_filters.ChoiceFilter(label=capfirst(_("topic")), choices=Topic.choices)
+    received_via = django_filters.ChoiceFilter(
+        label=capfirst(_("received via")), choices=ReceivedVia.choices
+    )
     appeal_type = django_filters.ChoiceFilter(
         label=capfirst(_("type of appeal")), choices=AppealType.choices
     )
@@ -95,7 +100,11 @@ class AppealDetailView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         can_change = self.request.user.has_perm(CHANGE_APPEALS)
         context.update(
             appeal=self.appeal,
-            consent_version=consent.describe(self.appeal.consent_policy_version),
+            consent_version=(
+                _("not asked: the appeal was received by staff")
+                if self.appeal.consent_policy_version == actions.STAFF_REGISTERED
+                else consent.describe(self.appeal.consent_policy_version)
+            ),
             attachments=self.appeal.attachments.all(),
             events=self.appeal.events.select_related("user"),
             forms=(
@@ -178,8 +187,8 @@ def attachment_download(request, pk):
 
 
 def no_adding(index_url_name: str):
-    """Appeals and home-visit requests come from the public forms only: they need a number,
-    a due date and the customer's recorded consent."""
+    """Home-visit requests come from the public form only: they need a number, a due date and
+    the customer's recorded consent."""
 
     def view(request):
         messages.info(request, _("These records are registered from the site's forms."))
@@ -232,15 +241,17 @@ class AppealViewSet(ModelViewSet):
         "executor",
         "answered_at",
         "answer_channel_used",
+        "received_via",
     ]
     export_headings = {"executor": _("executor")}
     export_filename = "appeals"
     ordering = ["-received_at"]
-    form_fields = ["executor"]
+    # The add view registers what came by phone, post or in person (staff_entry.py).
+    add_view_class = StaffAppealCreateView
+    form_fields = staff_entry.FIELDS
 
-    @cached_property
-    def add_view(self):
-        return no_adding(self.get_url_name("index"))
+    def get_form_class(self, for_update=False):
+        return staff_entry.StaffAppealForm
 
     @cached_property
     def edit_view(self):

@@ -16,6 +16,7 @@ from ..choices import (
     AppealType,
     CustomerType,
     NotConsideredReason,
+    ReceivedVia,
     Status,
     Topic,
 )
@@ -46,6 +47,9 @@ class Appeal(models.Model):
 
     number = models.CharField(_("registration number"), max_length=20, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    received_via = models.CharField(
+        _("received via"), max_length=10, choices=ReceivedVia.choices, default=ReceivedVia.SITE
+    )
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
     appeal_type = models.CharField(_("type of appeal"), max_length=20, choices=AppealType.choices)
     customer_type = models.CharField(_("customer"), max_length=20, choices=CustomerType.choices)
