@@ -5,14 +5,19 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from core.workdays import add_working_days, is_working_day
 
 HOUSEHOLD_LEAD_WORKING_DAYS = 10
 METER_VISIT_LEAD_DAYS = 10
+# §7 table 3 item 2.2: readings are taken on working days from 11:00 to 22:00.
+METER_VISIT_EARLIEST = time(11, 0)
+METER_VISIT_LATEST = time(22, 0)
 
 AUDIENCE_HOUSEHOLDS = "households"
 AUDIENCE_BUSINESSES = "businesses"
@@ -80,6 +85,44 @@ def meter_visit_lead_time_error(published_on: date, visit_from: date) -> str | N
     ) % {"published": published_on.strftime("%d.%m.%Y"), "earliest": earliest.strftime("%d.%m.%Y")}
 
 
+def format_price(amount: Decimal | None, minimum: bool, unit: str) -> str:
+    """One format for every additional-service price: «от 3 200 ₽ за выезд», whole roubles
+    without kopecks, a no-break space between thousands; «рассчитывается индивидуально»
+    when there is no price."""
+    if amount is None:
+        return _("calculated individually")
+    number = f"{amount:,.2f}".replace(",", "\u00a0").removesuffix(".00").replace(".", ",")
+    text = f"{number}\u00a0₽ {unit}"
+    return _("from %(price)s") % {"price": text} if minimum else text
+
+
+def meter_visit_day_error(visit_on: date) -> str | None:
+    """§7 table 3 item 2.2: a visit falls on a working day of the production calendar."""
+    if is_working_day(visit_on):
+        return None
+    return _(
+        "Meter readings are taken on working days only (§7, table 3, item 2.2): %(day)s is a "
+        "weekend or a public holiday."
+    ) % {"day": visit_on.strftime("%d.%m.%Y")}
+
+
+def meter_visit_hours_error(time_from: time, time_to: time) -> str | None:
+    """§7 table 3 item 2.2: the interval lies within 11:00–22:00."""
+    if METER_VISIT_EARLIEST <= time_from < time_to <= METER_VISIT_LATEST:
+        return None
+    return _(
+        "Meter readings are taken between 11:00 and 22:00 (§7, table 3, item 2.2): give an "
+        "interval within these hours."
+    )
+
+
+def first_working_day_from(day: date) -> date:
+    """`day` itself when it is a working day, else the next working day."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
 @dataclass(frozen=True)
 class OpeningSpan:
     """Hours of one weekday (0 = Monday): open from `opens` to `closes`, with an optional
@@ -121,6 +164,37 @@ def is_open(spans: Iterable[OpeningSpan], moment: datetime) -> bool:
         return False
     now = local.time().replace(tzinfo=None)
     return any(span.weekday == day.weekday() and span.covers(now) for span in spans)
+
+
+WEEKDAY_ABBREVIATIONS = [
+    pgettext_lazy("weekday", "Mon"),
+    pgettext_lazy("weekday", "Tue"),
+    pgettext_lazy("weekday", "Wed"),
+    pgettext_lazy("weekday", "Thu"),
+    pgettext_lazy("weekday", "Fri"),
+    pgettext_lazy("weekday", "Sat"),
+    pgettext_lazy("weekday", "Sun"),
+]
+
+
+def summarise_hours(spans: Iterable[OpeningSpan]) -> str:
+    """A week's hours in one line, runs of equal days joined: «Пн–Чт 08:30–17:30, Пт
+    08:30–16:15, Сб 09:00–14:00, Вс выходной» (breaks are left to the contacts page)."""
+    by_day = {span.weekday: f"{span.opens:%H:%M}–{span.closes:%H:%M}" for span in spans}
+    runs: list[tuple[int, int, str]] = []
+    for day in range(7):
+        hours = by_day.get(day, str(_("day off")))
+        if runs and runs[-1][2] == hours and runs[-1][1] == day - 1:
+            runs[-1] = (runs[-1][0], day, hours)
+        else:
+            runs.append((day, day, hours))
+    parts = []
+    for first, last, hours in runs:
+        days = str(WEEKDAY_ABBREVIATIONS[first])
+        if last != first:
+            days += "–" + str(WEEKDAY_ABBREVIATIONS[last])
+        parts.append(f"{days} {hours}")
+    return ", ".join(parts)
 
 
 def describe_outage(notice) -> str:

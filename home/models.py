@@ -118,13 +118,13 @@ class SiteSettings(BaseSiteSetting):
     )
     email = models.EmailField(blank=True, verbose_name=_("e-mail"))
     head_office_address = models.CharField(
-        max_length=255, blank=True, verbose_name=_("head office address")
-    )
-    opening_hours = models.CharField(
         max_length=255,
         blank=True,
-        verbose_name=_("opening hours"),
-        help_text=_("A short line, e.g. Пн–Чт 8:30–17:30, Пт 8:30–16:15."),
+        verbose_name=_("legal address"),
+        help_text=_(
+            "The company's legal address (schema.org data). The footer's address and hours come "
+            "from the service centre marked as the head office."
+        ),
     )
     personal_account_url = models.URLField(
         blank=True,
@@ -142,7 +142,6 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("hotline_phone"),
                 FieldPanel("email"),
                 FieldPanel("head_office_address"),
-                FieldPanel("opening_hours"),
             ],
             heading=_("Contacts"),
         ),

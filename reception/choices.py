@@ -101,6 +101,7 @@ class VisitGround(models.TextChoices):
 
     DISABILITY = "disability", _("Disability")
     AGE = "age", _("Age over 65")
+    VETERAN = "veteran", _("Veteran of the Great Patriotic War")
 
 
 class VisitStatus(models.TextChoices):

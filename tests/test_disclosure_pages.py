@@ -113,15 +113,27 @@ def test_service_standard_links_its_pdf(ru_client):
 @pytest.mark.django_db
 def test_norms_are_a_table(ru_client):
     page = html(ru_client, "/clients/consumption-norms/")
-    assert page.count("<tr>") >= 25
-    assert "Московская область" in page and "01.07.2025" in page
+    assert page.count("<tr>") >= 50
+    assert "Московская область" in page and "01.07.2017" in page
+    # Houses as well as flats, with both stove types (the customer's whole list).
+    for housing in (
+        "Многоквартирный дом с газовыми",
+        "Жилой дом с газовыми",
+        "Жилой дом с электро",
+    ):
+        assert housing in page
 
 
 @pytest.mark.django_db
 def test_services_show_price_and_how_to_order(ru_client):
     page = html(ru_client, "/clients/services/")
-    assert "Поверка прибора учёта" in page and "1800" in page
+    assert "Поверка прибора учёта" in page and "1\u00a0800\u00a0₽" in page
     assert "виртуальной приёмной" in page
+    # One format for every price: «[от ]N ₽ unit», or «рассчитывается индивидуально».
+    cells = re.findall(r'<td class="services__price">([^<]*)</td>', page)
+    assert len(cells) == 6
+    pattern = r"(от )?\d{1,3}(\u00a0\d{3})*\u00a0₽ за \w+|рассчитывается индивидуально"
+    assert all(re.fullmatch(pattern, cell) for cell in cells), cells
 
 
 @pytest.mark.django_db
@@ -131,6 +143,10 @@ def test_payment_points_filter_by_locality_and_type(ru_client):
     banks_in_khimki = html(ru_client, "/clients/payment/?locality=Химки&kind=bank")
     assert banks_in_khimki.count('class="record"') == 1
     assert "ПАО Сбербанк" in banks_in_khimki
+    # «Онлайн» is not a town: online payment is listed for every locality instead.
+    assert '<option value="Онлайн"' not in everything
+    online_in_khimki = html(ru_client, "/clients/payment/?locality=Химки&kind=online")
+    assert online_in_khimki.count('class="record"') == 3
     ignored = html(ru_client, "/clients/payment/?locality=Атлантида&kind=<script>")
     assert ignored.count('class="record"') == everything.count('class="record"')
 

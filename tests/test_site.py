@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from disclosure.models import ServiceCentre
 from home.models import SiteSettings
 
 PUBLIC_URLS = [
@@ -107,14 +108,25 @@ def test_footer_shows_site_settings(ru_client):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.hotline_phone = "8 800 555-35-35"
     settings.email = "help@example.ru"
-    settings.head_office_address = "Москва, ул. Тестовая, 1"
     settings.save()
     html = ru_client.get("/").content.decode()
     footer = html[html.index('class="site-footer"') :]
     assert "8 800 555-35-35" in footer
     assert 'href="tel:+78005553535"' in footer  # E.164, from core/phone.py
     assert "help@example.ru" in footer
-    assert "Москва, ул. Тестовая, 1" in footer
+
+
+@pytest.mark.django_db
+def test_footer_hours_are_the_head_offices_own(ru_client):
+    """One source for each fact: the footer's address and hours are those of the service
+    centre marked as the head office, Saturday included (the demo's footer once said the
+    head office was closed on Saturdays while the centre at its address opened 09–14)."""
+    office = ServiceCentre.objects.get(head_office=True)
+    html = ru_client.get("/").content.decode()
+    footer = html[html.index('class="site-footer"') :]
+    assert office.address in footer
+    assert "Сб 09:00–14:00" in footer
+    assert "Пн–Чт 08:30–17:30" in footer
 
 
 @pytest.mark.django_db

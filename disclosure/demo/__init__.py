@@ -108,7 +108,9 @@ def ensure_notices(today: date) -> None:
         fields = {
             key: value for key, value in row.items() if key not in ("visit_in_days", "covers")
         }
-        notice = MeterVisitNotice(**fields, visit_on=today + timedelta(days=row["visit_in_days"]))
+        # §7 table 3 item 2.2: the visit falls on a working day, whatever day the demo loads.
+        visit_on = services.first_working_day_from(today + timedelta(days=row["visit_in_days"]))
+        notice = MeterVisitNotice(**fields, visit_on=visit_on)
         notice.covered_addresses = [MeterVisitCoverage(**place) for place in row.get("covers", [])]
         publish(notice)
 

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import links
 from disclosure import services
 from disclosure.blocks import ProcedureBlock
 from home.models import SiteSettings
@@ -24,7 +25,7 @@ from .records import GridCompany, PaymentPoint, ServiceCentre, ServiceCentreHour
 def locality_filter(request, records: list) -> tuple[list[str], str]:
     """The distinct localities of `records` (all live ones, read once for both the filter and
     the list) and the one chosen in ?locality= (or "")."""
-    localities = sorted({record.locality for record in records})
+    localities = sorted({record.locality for record in records if record.locality})
     chosen = request.GET.get("locality", "")
     return localities, chosen if chosen in localities else ""
 
@@ -108,7 +109,7 @@ class ServiceCentresPage(Page):
         now = timezone.now()
         for centre in centres:
             spans = centre.spans(ServiceCentreHours.OPENING)
-            centre.open_now = services.is_open(spans, now)
+            centre.open_now = centre.is_open(now)
             centre.hours_json = json.dumps(
                 [
                     [
@@ -136,6 +137,12 @@ class ServiceCentresPage(Page):
             now_moscow=timezone.localtime(now),
             # Weekdays off in the next fortnight, so that a cached page can still tell.
             days_off=json.dumps(services.days_off_ahead(now, 14)),
+            # §8.2: where an office has no step-free access, the home visit is offered.
+            home_visit_url=(
+                links.service_url("home-visit", request)
+                if any(not centre.accessible for centre in centres)
+                else ""
+            ),
             **map_settings(),
         )
         return context
@@ -164,7 +171,8 @@ class PaymentPage(ProcedurePage):
         points = [
             point
             for point in points
-            if (not chosen or point.locality == chosen) and (not kind or point.kind == kind)
+            # Online payment serves every locality, so a locality's list keeps it.
+            if (not chosen or point.locality in (chosen, "")) and (not kind or point.kind == kind)
         ]
         context.update(
             points=points,

@@ -239,7 +239,8 @@ class MeterVisitNotice(Notice):
     visit_on = models.DateField(verbose_name=_("date of the visit"))
     time_from = models.TimeField(verbose_name=_("from"))
     time_to = models.TimeField(
-        verbose_name=_("until"), help_text=_("The approximate interval of the visit.")
+        verbose_name=_("until"),
+        help_text=_("The approximate interval of the visit, within 11:00–22:00 on a working day."),
     )
 
     panels = [
@@ -266,13 +267,22 @@ class MeterVisitNotice(Notice):
 
     def clean(self) -> None:
         super().clean()
-        if self.time_from and self.time_to and self.time_to <= self.time_from:
-            raise ValidationError({"time_to": _("The interval must end after it starts.")})
+        errors = {}
+        if self.time_from and self.time_to:
+            if self.time_to <= self.time_from:
+                errors["time_to"] = _("The interval must end after it starts.")
+            else:
+                error = services.meter_visit_hours_error(self.time_from, self.time_to)
+                if error:
+                    errors["time_from"] = error
         if self.visit_on:
-            error = services.meter_visit_lead_time_error(publication_date(self), self.visit_on)
+            error = services.meter_visit_lead_time_error(
+                publication_date(self), self.visit_on
+            ) or services.meter_visit_day_error(self.visit_on)
             if error:
-                raise ValidationError({"visit_on": error})
-
+                errors["visit_on"] = error
+        if errors:
+            raise ValidationError(errors)
 
 class OutageCoverage(CoveredAddress):
     notice = ParentalKey(OutageNotice, on_delete=models.CASCADE, related_name="covered_addresses")

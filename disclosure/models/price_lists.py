@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..services import format_price
 from .pages import SECTION_PARENTS
 
 
@@ -109,6 +110,13 @@ class AdditionalServicesPage(Page):
         verbose_name = _("additional services page")
 
 
+PRICE_UNITS = [
+    ("service", _("per service")),
+    ("visit", _("per visit")),
+    ("meter", _("per meter")),
+]
+
+
 class AdditionalService(Orderable):
     page = ParentalKey(AdditionalServicesPage, on_delete=models.CASCADE, related_name="services")
     name = models.CharField(max_length=200, verbose_name=_("service"))
@@ -121,8 +129,14 @@ class AdditionalService(Orderable):
         verbose_name=_("price, ₽"),
         help_text=_("Including VAT; leave empty when it is calculated individually."),
     )
-    price_note = models.CharField(
-        max_length=100, blank=True, verbose_name=_("price note"), help_text=_("E.g. «за выезд».")
+    # One format for every price (number, "from", unit) instead of free-text notes.
+    price_is_minimum = models.BooleanField(
+        default=False,
+        verbose_name=_("price from"),
+        help_text=_("The price is the lowest; the final one depends on the work."),
+    )
+    price_unit = models.CharField(
+        max_length=20, choices=PRICE_UNITS, default="service", verbose_name=_("price per")
     )
     how_to_order = models.CharField(
         max_length=255,
@@ -133,9 +147,15 @@ class AdditionalService(Orderable):
     panels = [
         FieldPanel("name"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("price"), FieldPanel("price_note")]),
+        FieldRowPanel(
+            [FieldPanel("price"), FieldPanel("price_is_minimum"), FieldPanel("price_unit")]
+        ),
         FieldPanel("how_to_order"),
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("additional service")
+
+    @property
+    def price_display(self) -> str:
+        return format_price(self.price, self.price_is_minimum, self.get_price_unit_display())

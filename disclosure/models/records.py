@@ -12,6 +12,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from core.phone import validate_phones
+from disclosure import services
 from disclosure.services import OpeningSpan
 
 WEEKDAYS = [
@@ -62,8 +63,12 @@ def check_phone(value: str) -> None:
 class LocatedRecord(models.Model):
     locality = models.CharField(
         max_length=100,
+        blank=True,
         verbose_name=_("locality"),
-        help_text=_("Town or village as customers know it, e.g. «Москва»; used by the filter."),
+        help_text=_(
+            "Town or village as customers know it, e.g. «Москва»; used by the filter. Empty "
+            "for online payment, which serves every locality."
+        ),
     )
     address = models.CharField(max_length=255, blank=True, verbose_name=_("address"))
     latitude = latitude_field()
@@ -109,6 +114,27 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
     accessibility_notes = models.CharField(
         max_length=255, blank=True, verbose_name=_("accessibility notes")
     )
+    round_the_clock = models.BooleanField(
+        default=False,
+        verbose_name=_("round the clock"),
+        help_text=_(
+            "Works 24 hours a day every day, holidays included (the hotline); no hours to enter."
+        ),
+    )
+    head_office = models.BooleanField(
+        default=False,
+        verbose_name=_("head office"),
+        help_text=_("The footer of every page shows this centre's address and hours."),
+    )
+    queue_info = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("queue"),
+        help_text=_(
+            "How the queue works and when it is shortest, e.g. «электронная очередь; меньше "
+            "всего посетителей во вторник и среду» (§8.4)."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(
         default=0, verbose_name=_("order"), help_text=_("Smaller numbers are listed first.")
     )
@@ -129,6 +155,8 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
         FieldPanel("services"),
         FieldPanel("accessible"),
         FieldPanel("accessibility_notes"),
+        FieldPanel("queue_info"),
+        FieldRowPanel([FieldPanel("round_the_clock"), FieldPanel("head_office")]),
         InlinePanel("hours", heading=_("Opening hours"), label=_("Hours")),
         FieldPanel("sort_order"),
     ]
@@ -139,6 +167,14 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
         verbose_name = _("service centre")
         verbose_name_plural = _("service centres")
         permissions = [("unpublish_servicecentre", "Can unpublish service centre")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["head_office"],
+                condition=models.Q(head_office=True),
+                name="one_head_office",
+                violation_error_message=_("Another service centre is already the head office."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -148,6 +184,10 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
         check_coordinates(self)
         if self.kind == self.IN_PERSON and not self.address:
             raise ValidationError({"address": _("An in-person service centre needs an address.")})
+        if not self.locality:
+            raise ValidationError({"locality": _("Give the town or village of the centre.")})
+        if self.head_office and self.kind != self.IN_PERSON:
+            raise ValidationError({"head_office": _("The head office is an in-person centre.")})
 
     @property
     def service_list(self) -> list[str]:
@@ -155,6 +195,12 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
 
     def spans(self, kind: str) -> list[OpeningSpan]:
         return [row.span for row in self.hours.all() if row.kind == kind]
+
+    def is_open(self, moment) -> bool:
+        """Round the clock means open on holidays too (§9.1: the hotline)."""
+        return self.round_the_clock or services.is_open(
+            self.spans(ServiceCentreHours.OPENING), moment
+        )
 
 
 class ServiceCentreHours(Orderable):
@@ -267,6 +313,13 @@ class PaymentPoint(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed,
             raise ValidationError({"commission": _("Our own offices take no commission.")})
         if self.kind == self.ONLINE and not self.url:
             raise ValidationError({"url": _("An online payment point needs its website.")})
+        if self.kind == self.ONLINE and self.locality:
+            # «Онлайн» is not a town: online payment serves every locality.
+            raise ValidationError(
+                {"locality": _("Online payment serves every locality: leave it empty.")}
+            )
+        if self.kind != self.ONLINE and not self.locality:
+            raise ValidationError({"locality": _("Give the town or village of the point.")})
         if self.kind != self.ONLINE and not self.address:
             raise ValidationError(
                 {"address": _("A payment point customers visit needs an address.")}

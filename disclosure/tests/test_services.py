@@ -2,6 +2,7 @@
 visit notices, and "open now" at the boundaries."""
 
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone, translation
@@ -72,6 +73,31 @@ def test_meter_visit_needs_ten_days():
     assert "11.05.2026" in message
 
 
+def test_meter_visit_falls_on_a_working_day():
+    assert services.meter_visit_day_error(date(2026, 5, 12)) is None  # a Tuesday
+    with translation.override("ru"):
+        saturday = services.meter_visit_day_error(date(2026, 5, 16))
+        holiday = services.meter_visit_day_error(date(2026, 5, 11))  # Victory Day moved
+    assert "16.05.2026" in saturday and "2.2" in saturday
+    assert holiday is not None
+    assert services.first_working_day_from(date(2026, 5, 16)) == date(2026, 5, 18)
+    assert services.first_working_day_from(date(2026, 5, 12)) == date(2026, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "ok"),
+    [
+        (time(11, 0), time(22, 0), True),
+        (time(12, 0), time(16, 0), True),
+        (time(10, 0), time(16, 0), False),
+        (time(11, 0), time(22, 30), False),
+        (time(8, 0), time(10, 0), False),
+    ],
+)
+def test_meter_visit_lies_within_11_to_22(start, end, ok):
+    assert (services.meter_visit_hours_error(start, end) is None) is ok
+
+
 MONDAY = OpeningSpan(0, time(8, 30), time(17, 30), time(12, 30), time(13, 15))
 FRIDAY = OpeningSpan(4, time(8, 30), time(16, 15))
 
@@ -132,3 +158,24 @@ def test_days_off_ahead_lists_weekday_holidays_only():
         "2027-01-07",
         "2027-01-08",
     ]
+
+
+def test_one_format_for_every_price():
+    with translation.override("ru"):
+        assert (
+            services.format_price(Decimal("1800"), False, "за услугу")
+            == "1\u00a0800\u00a0₽ за услугу"
+        )
+        assert services.format_price(Decimal("3200.50"), True, "за выезд") == (
+            "от 3\u00a0200,50\u00a0₽ за выезд"
+        )
+        assert services.format_price(None, False, "за услугу") == "рассчитывается индивидуально"
+
+
+def test_hours_summarised_in_one_line():
+    week = [OpeningSpan(day, time(8, 30), time(17, 30)) for day in range(4)]
+    week += [FRIDAY, OpeningSpan(5, time(9), time(14))]
+    with translation.override("ru"):
+        assert services.summarise_hours(week) == (
+            "Пн–Чт 08:30–17:30, Пт 08:30–16:15, Сб 09:00–14:00, Вс выходной"
+        )

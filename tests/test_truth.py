@@ -1,0 +1,92 @@
+"""The demo site says what the standard says (issue 14): the wording of the restriction,
+appeals, contacts and FAQ pages checked against the standard's own sections."""
+
+import re
+from datetime import time
+
+import pytest
+from django.utils import timezone
+
+from core.workdays import is_working_day
+from disclosure.models import MeterVisitNotice, ServiceCentre
+
+
+def record(html: str, pk: int) -> str:
+    """The HTML of one service centre's list item."""
+    item = html[html.index(f'id="centre-{pk}"') :]
+    return item.split('<li class="record"', 1)[0]
+
+
+def text(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+@pytest.mark.django_db
+def test_restriction_notice_is_delivered_the_ways_of_section_7_table_3(ru_client):
+    page = text(ru_client, "/clients/restriction/")
+    # §7 table 3 item 1.1, word for word.
+    assert "в письменном виде под расписку" in page
+    assert "заказным письмом (с уведомлением о вручении)" in page
+    assert "телефонограммой" in page
+    assert "раздел 7, таблица 3, пп. 1.1–1.2" in page
+    # Both audiences' notice periods; no promise the standard does not make.
+    assert "физические лица" in page and "юридические лица" in page
+    assert "24 час" not in page
+    assert "SMS" not in page
+
+
+@pytest.mark.django_db
+def test_appeals_page_cites_the_sections_that_set_its_terms(ru_client):
+    page = text(ru_client, "/clients/appeals/")
+    assert "разделы 7 и 9" not in page
+    assert "разделы 8.4, 9.1, 9.2 и 10.2" in page
+    # §9.2: contact details (any one), not "surname and postal or e-mail address".
+    assert "фамилии" not in page
+    assert "адрес электронной почты, почтовый адрес или телефон" in page
+    # §9.2: every ground for not considering an appeal, and the notices.
+    for ground in (
+        "нецензурные либо оскорбительные выражения",
+        "не поддаётся прочтению",
+        "уведомление о ранее данном ответе",
+        "коммерческую тайну",
+    ):
+        assert ground in page
+    # §11 and §9.1: free of charge.
+    assert "является бесплатным (раздел 11 Стандарта)" in page
+
+
+@pytest.mark.django_db
+def test_faq_cites_10_2_for_the_extension(ru_client):
+    page = text(ru_client, "/clients/faq/")
+    assert "раздел 11 Стандарта" not in page
+    assert "(раздел 10.2 Стандарта)" in page
+
+
+@pytest.mark.django_db
+def test_hotline_is_round_the_clock_without_holiday_closing(ru_client):
+    hotline = ServiceCentre.objects.get(round_the_clock=True)
+    assert not hotline.hours.exists()
+    response = ru_client.get("/contacts/")
+    html = response.content.decode()
+    item = record(html, hotline.pk)
+    assert "Круглосуточно, без выходных" in item
+    assert "23:59" not in item and "праздничные дни" not in item.lower()
+    assert "Сейчас открыто" in item
+
+
+@pytest.mark.django_db
+def test_offices_without_step_free_access_offer_the_home_visit(ru_client):
+    html = ru_client.get("/contacts/").content.decode()
+    closed = ServiceCentre.objects.filter(accessible=False, kind="in_person").first()
+    item = record(html, closed.pk)
+    assert 'href="/reception/home-visit/"' in item
+
+
+@pytest.mark.django_db
+def test_demo_meter_visit_is_on_a_working_day_between_11_and_22():
+    for visit in MeterVisitNotice.objects.live():
+        assert is_working_day(visit.visit_on)
+        assert time(11) <= visit.time_from < visit.time_to <= time(22)
+        assert visit.visit_on >= timezone.localdate()
