@@ -7,14 +7,16 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.forms import store_once
 from core.numbering import next_number
 from core.outbox import queue_email
 
 from .choices import REASONS_CUSTOMER_TOLD, Action, AnswerChannel, Status
+from .links import survey_url
 from .models.appeals import Appeal, AppealAttachment, AppealEvent
+from .models.deliveries import Delivery, DeliveryKind
 from .models.visits import HomeVisitRequest
 from .services import due_date, extended_due_date, home_visit_due
 
@@ -146,36 +148,140 @@ def assign(appeal: Appeal, user, executor) -> Appeal:
     return appeal
 
 
+CHANNEL_CONTACT = {
+    AnswerChannel.EMAIL: "email",
+    AnswerChannel.POST: "postal_address",
+    AnswerChannel.PHONE: "phone",
+}
+
+
+def send(appeal: Appeal, user, kind: str, text: str, channel: str = "", reason: str = ""):
+    """§11: sends `text` by the customer's chosen channel, or by another one with the reason
+    recorded. E-mail is queued at once and counts as sent; a letter or a call becomes a task
+    that a person marks done (mark_done). Runs inside the caller's transaction."""
+    channel = channel or appeal.answer_channel
+    reason = reason.strip()
+    if channel != appeal.answer_channel and not reason:
+        raise ActionRefused(
+            _("The customer chose to be answered by %(chosen)s: record why you use %(used)s (§11).")
+            % {
+                "chosen": appeal.get_answer_channel_display(),
+                "used": AnswerChannel(channel).label,
+            }
+        )
+    if not str(getattr(appeal, CHANNEL_CONTACT[channel])).strip():
+        raise ActionRefused(
+            _("The appeal gives no contact for %(channel)s.")
+            % {"channel": AnswerChannel(channel).label}
+        )
+    delivery = Delivery.objects.create(
+        appeal=appeal,
+        kind=kind,
+        channel=channel,
+        other_channel_reason=reason if channel != appeal.answer_channel else "",
+        text=text,
+        created_by=user,
+    )
+    if channel == AnswerChannel.EMAIL:
+        with translation.override("ru"):
+            # §13: the survey is offered with the answer.
+            survey = survey_url() if kind == DeliveryKind.ANSWER else ""
+            body = render_to_string(
+                "reception/email/delivery.txt",
+                {"appeal": appeal, "text": text, "survey_url": survey},
+            )
+            subject = EMAIL_SUBJECTS[kind] % appeal.number
+            queue_email(appeal.email, subject, body)
+        _delivered(appeal, delivery, user, timezone.now())
+    return delivery
+
+
+EMAIL_SUBJECTS = {
+    DeliveryKind.ANSWER: gettext_lazy("Answer to your appeal %s"),
+    DeliveryKind.INTERIM: gettext_lazy("Interim reply to your appeal %s"),
+    DeliveryKind.NOTICE: gettext_lazy("Your appeal %s"),
+}
+
+
+def _delivered(appeal: Appeal, delivery: Delivery, user, when, note: str = "") -> None:
+    """The customer is told: only now is it written to the trail (and, for a §9.2 notice,
+    to the appeal)."""
+    delivery.done_at, delivery.done_by, delivery.done_note = when, user, note
+    delivery.save(update_fields=["done_at", "done_by", "done_note"])
+    details = f"{delivery.get_channel_display()}: {delivery.get_kind_display()}"
+    log(appeal, user, Action.CUSTOMER_TOLD, f"{details}. {note}".strip(". ") if note else details)
+    if delivery.kind == DeliveryKind.NOTICE:
+        appeal.customer_told_at = when
+        appeal.save(update_fields=["customer_told_at"])
+
+
 @transaction.atomic
-def interim_reply(appeal: Appeal, user, text: str, extend_days: int | None) -> Appeal:
-    """Records an interim reply and, optionally, the one extension it allows."""
+def mark_done(delivery: Delivery, user, note: str = "") -> Delivery:
+    """A person confirms that the letter was posted or the call was made."""
+    delivery = Delivery.objects.select_for_update().select_related("appeal").get(pk=delivery.pk)
+    if delivery.done_at is not None:
+        raise ActionRefused(_("This letter or call is already marked done."))
+    _delivered(_locked(delivery.appeal), delivery, user, timezone.now(), note.strip())
+    return delivery
+
+
+def interim_delivered_at(appeal: Appeal):
+    """When an interim reply reached the customer by the chosen channel, or None."""
+    return (
+        appeal.deliveries.filter(
+            kind=DeliveryKind.INTERIM, channel=appeal.answer_channel, done_at__isnull=False
+        )
+        .order_by("done_at")
+        .values_list("done_at", flat=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def interim_reply(appeal: Appeal, user, text: str, channel: str = "", reason: str = ""):
+    """§10.2: records an interim reply and sends it to the customer."""
     appeal = _locked(appeal)
     _require_open(appeal)
-    now = timezone.now()
-    appeal.interim_reply, appeal.interim_reply_at = text, now
+    appeal.interim_reply, appeal.interim_reply_at = text, timezone.now()
+    appeal.save(update_fields=["interim_reply", "interim_reply_at"])
     log(appeal, user, Action.INTERIM_REPLY, text)
-    if extend_days:
-        try:
-            appeal.due_date = extended_due_date(
-                appeal.due_date, extend_days, appeal.interim_reply_at, appeal.extended
-            )
-        except ValueError as error:
-            raise ActionRefused(str(error)) from error
-        appeal.extended = True
-        appeal.status = Status.EXTENDED
-        log(appeal, user, Action.EXTENDED, f"+{extend_days} → {appeal.due_date:%d.%m.%Y}")
-    appeal.save()
+    send(appeal, user, DeliveryKind.INTERIM, text, channel, reason)
+    return appeal
+
+
+@transaction.atomic
+def extend(appeal: Appeal, user, days: int) -> Appeal:
+    """§10.2: the one extension, before the term ends and after the interim reply was sent."""
+    appeal = _locked(appeal)
+    _require_open(appeal)
+    try:
+        appeal.due_date = extended_due_date(
+            appeal.due_date, days, interim_delivered_at(appeal), appeal.extended
+        )
+    except ValueError as error:
+        raise ActionRefused(str(error)) from error
+    appeal.extended = True
+    appeal.status = Status.EXTENDED
+    appeal.save(update_fields=["due_date", "extended", "status"])
+    log(appeal, user, Action.EXTENDED, f"+{days} → {appeal.due_date:%d.%m.%Y}")
     return appeal
 
 
 @transaction.atomic
 def record_answer(
-    appeal: Appeal, user, text: str, executor_name: str, executor_phone: str, channel: str
+    appeal: Appeal,
+    user,
+    text: str,
+    executor_name: str,
+    executor_phone: str,
+    channel: str = "",
+    reason: str = "",
 ) -> Appeal:
     appeal = _locked(appeal)
     _require_open(appeal)
-    if not (text.strip() and executor_name.strip() and executor_phone.strip() and channel):
+    if not (text.strip() and executor_name.strip() and executor_phone.strip()):
         raise ActionRefused(_("The answer needs its text, the executor's name and phone (§9.2)."))
+    channel = channel or appeal.answer_channel
     appeal.answer = text
     appeal.answer_executor_name = executor_name
     appeal.answer_executor_phone = executor_phone
@@ -184,10 +290,9 @@ def record_answer(
     appeal.status = Status.ANSWERED
     appeal.save()
     log(appeal, user, Action.ANSWERED, f"{channel}: {executor_name}, {executor_phone}")
-    if channel == AnswerChannel.EMAIL and appeal.email:
-        with translation.override("ru"):
-            body = render_to_string("reception/email/answer.txt", {"appeal": appeal})
-            queue_email(appeal.email, _("Answer to your appeal %s") % appeal.number, body)
+    with translation.override("ru"):
+        letter = render_to_string("reception/email/answer_text.txt", {"appeal": appeal})
+    send(appeal, user, DeliveryKind.ANSWER, letter, channel, reason)
     return appeal
 
 
@@ -205,7 +310,7 @@ def close(appeal: Appeal, user) -> Appeal:
 @transaction.atomic
 def not_considered(appeal: Appeal, user, reason: str, notice: str = "") -> Appeal:
     """§9.2: only for its reasons; for a repeated question or a commercial secret the
-    customer is told, so the notice text is required then."""
+    customer is told, by the chosen channel, so the notice text is required then."""
     appeal = _locked(appeal)
     _require_open(appeal)
     must_tell = reason in REASONS_CUSTOMER_TOLD
@@ -213,11 +318,8 @@ def not_considered(appeal: Appeal, user, reason: str, notice: str = "") -> Appea
         raise ActionRefused(_("For this reason the customer must be told: write the notice."))
     appeal.status, appeal.not_considered_reason = Status.NOT_CONSIDERED, reason
     appeal.closed_at = timezone.now()
+    appeal.save()
     log(appeal, user, Action.NOT_CONSIDERED, reason)
     if must_tell:
-        appeal.customer_told_at = timezone.now()
-        if appeal.email:
-            queue_email(appeal.email, _("Your appeal %s") % appeal.number, notice)
-        log(appeal, user, Action.CUSTOMER_TOLD, notice)
-    appeal.save()
+        send(appeal, user, DeliveryKind.NOTICE, notice)
     return appeal

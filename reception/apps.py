@@ -18,7 +18,7 @@ class ReceptionConfig(AppConfig):
         from core import links
         from core.staff import register_group
 
-        from .links import appeal_status_url, home_visit_url
+        from .links import appeal_status_url, home_visit_url, survey_page_url
         from .staff import (
             STAFF_GROUP,
             STAFF_PERMISSIONS,
@@ -30,6 +30,7 @@ class ReceptionConfig(AppConfig):
         register_group(SUPERVISORS_GROUP, permissions=SUPERVISOR_PERMISSIONS)
         links.register("appeal-status", appeal_status_url, _("Status of an appeal"))
         links.register("home-visit", home_visit_url, _("Home visit request"))
+        links.register("survey", survey_page_url, _("Satisfaction survey"))
         post_delete.connect(
             delete_attachment_file,
             sender="reception.AppealAttachment",

@@ -14,7 +14,7 @@ from core.workdays import add_working_days
 
 from .choices import AnswerChannel, CustomerType, Topic
 
-# §9.2 and §8.4: 15 calendar days, one extension of at most 15 more after an interim reply.
+# §8.4, §9.2, §10.2: 15 calendar days, one extension of at most 15 more after an interim reply.
 GENERAL_DAYS = 15
 MAX_EXTENSION_DAYS = 15
 HOME_VISIT_WORKING_DAYS = 30
@@ -85,13 +85,26 @@ class ExtensionRefused(ValueError):
 
 
 def extended_due_date(
-    current_due: date, days: int, interim_reply_at: datetime | None, already_extended: bool
+    current_due: date,
+    days: int,
+    interim_delivered_at: datetime | None,
+    already_extended: bool,
+    today: date | None = None,
 ) -> date:
-    """§8.4, §9.2: one extension of at most 15 days, only after an interim reply."""
-    if interim_reply_at is None:
-        raise ExtensionRefused(_("An interim reply must be recorded before the term is extended."))
+    """§10.2 (and §8.4): one extension of at most 15 days, only after an interim reply has
+    reached the customer by the chosen channel, and only while the term still runs."""
+    today = today or timezone.localdate()
+    if interim_delivered_at is None:
+        raise ExtensionRefused(
+            _("The term is extended only after an interim reply has been sent to the customer.")
+        )
     if already_extended:
         raise ExtensionRefused(_("The term has already been extended once."))
+    if today > current_due:
+        raise ExtensionRefused(
+            _("The term ended on %(due)s: it can no longer be extended.")
+            % {"due": current_due.strftime("%d.%m.%Y")}
+        )
     if not 1 <= days <= MAX_EXTENSION_DAYS:
         raise ExtensionRefused(
             _("An extension is 1 to %(days)s days.") % {"days": MAX_EXTENSION_DAYS}

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from .admin_views.deliveries import DeliveryListView, DoneView, LetterView
 from .admin_views.registry import AppealViewSet
 from .admin_views.reports import MonthlyReportView, dashboard_panels
 from .admin_views.survey import SurveySummaryView
@@ -33,6 +34,15 @@ def reception_urls():
     return [
         path("reception/report/", MonthlyReportView.as_view(), name="reception_report"),
         path("reception/survey/", SurveySummaryView.as_view(), name="reception_survey"),
+        path("reception/letters/", DeliveryListView.as_view(), name="reception_deliveries"),
+        path(
+            "reception/letters/<int:pk>/letter.pdf",
+            LetterView.as_view(),
+            name="reception_delivery_letter",
+        ),
+        path(
+            "reception/letters/<int:pk>/done/", DoneView.as_view(), name="reception_delivery_done"
+        ),
     ]
 
 
@@ -47,6 +57,13 @@ def report_menu_item():
 def survey_menu_item():
     return StaffMenuItem(
         _("Survey results"), reverse("reception_survey"), icon_name="form", order=910
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def deliveries_menu_item():
+    return StaffMenuItem(
+        _("Letters and calls"), reverse("reception_deliveries"), icon_name="mail", order=260
     )
 
 

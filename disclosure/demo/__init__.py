@@ -8,9 +8,10 @@ from pathlib import Path
 from django.utils import timezone
 
 from core import demo
+from core.pdf import build_pdf
 
 from .. import services
-from ..documents import build_pdf, standard_pdf
+from ..documents import standard_pdf
 from ..models import MeterVisitCoverage, MeterVisitNotice, OutageCoverage, OutageNotice
 from ..standard_text import load_standard, paragraphs_to_html
 

@@ -106,6 +106,7 @@ class AppealDetailView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 else consent.describe(self.appeal.consent_policy_version)
             ),
             attachments=self.appeal.attachments.all(),
+            deliveries=self.appeal.deliveries.select_related("done_by"),
             events=self.appeal.events.select_related("user"),
             forms=(
                 {
@@ -148,7 +149,14 @@ class AppealActionView(StaffOnlyMixin, TemplateView):
                 case "assign":
                     actions.assign(appeal, user, data["executor"])
                 case "interim":
-                    actions.interim_reply(appeal, user, data["text"], data.get("extend_days"))
+                    actions.interim_reply(
+                        appeal, user, data["text"], data["channel"], data["reason"]
+                    )
+                    # Its own transaction: a refused extension keeps the reply sent.
+                    if data.get("extend_days"):
+                        actions.extend(appeal, user, data["extend_days"])
+                case "extend":
+                    actions.extend(appeal, user, data["days"])
                 case "answer":
                     actions.record_answer(
                         appeal,
@@ -157,6 +165,7 @@ class AppealActionView(StaffOnlyMixin, TemplateView):
                         data["executor_name"],
                         data["executor_phone"],
                         data["channel"],
+                        data["reason"],
                     )
                 case "not_considered":
                     actions.not_considered(appeal, user, data["reason"], data["notice"])

@@ -1,4 +1,5 @@
 from .appeals import Appeal, AppealAttachment, AppealEvent
+from .deliveries import Delivery, DeliveryKind
 from .pages import ReceptionPage, SurveyFormField, SurveyPage
 from .visits import HomeVisitRequest
 
@@ -6,6 +7,8 @@ __all__ = [
     "Appeal",
     "AppealAttachment",
     "AppealEvent",
+    "Delivery",
+    "DeliveryKind",
     "HomeVisitRequest",
     "ReceptionPage",
     "SurveyFormField",

@@ -22,6 +22,7 @@ from core.public_forms import TOO_MANY, private, serve_public_form
 from core.ratelimit import allow
 
 from ..actions import register_appeal, register_visit, visit_requested_within_year
+from ..choices import Status
 from ..forms import AppealForm, HomeVisitForm, StatusForm
 from ..services import contact_matches
 from ..tokens import make_token, read_token
@@ -151,16 +152,31 @@ class ReceptionPage(RoutablePageMixin, Page):
 
     @staticmethod
     def appeal_status(number: str, contact: str) -> dict:
-        """The status and due date only; a wrong pair and an unknown number get the same
-        answer."""
+        """The status, the due date and what was sent to the customer (§10.2: the interim
+        reply and the extension); a wrong pair and an unknown number get the same answer."""
         appeal = (
             Appeal.objects.filter(number__iexact=number.strip())
-            .only("status", "due_date", "email", "phone")
+            .only(
+                "status",
+                "due_date",
+                "original_due_date",
+                "extended",
+                "email",
+                "phone",
+                "answer_channel",
+            )
             .first()
         )
         if appeal is None or not contact_matches(contact, appeal.email, str(appeal.phone)):
             return {"unknown": True}
-        return {"status": appeal.get_status_display(), "due_date": appeal.due_date}
+        sent = appeal.deliveries.filter(done_at__isnull=False).only("kind", "channel", "done_at")
+        return {
+            "status": appeal.get_status_display(),
+            "due_date": appeal.due_date,
+            "extended_from": appeal.original_due_date if appeal.extended else None,
+            "sent": list(sent),
+            "answered": appeal.status in (Status.ANSWERED, Status.CLOSED),
+        }
 
     @path("home-visit/", name="home_visit")
     def home_visit(self, request):

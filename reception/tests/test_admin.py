@@ -215,11 +215,17 @@ def test_the_whole_life_of_an_appeal_is_in_the_audit_trail(
     appeal.refresh_from_db()
     assert appeal.status == Status.CLOSED and appeal.answer_executor_phone
     events = list(appeal.events.values_list("action", "user__username"))
+    # Each reply is written as told only once it went out (by e-mail here, at once); the
+    # second interim reply went out, its extension was refused.
     assert events == [
         ("assigned", "boss"),
         ("interim_reply", "clerk"),
+        ("customer_told", "clerk"),
         ("extended", "clerk"),
+        ("interim_reply", "clerk"),
+        ("customer_told", "clerk"),
         ("answered", "clerk"),
+        ("customer_told", "clerk"),
         ("closed", "clerk"),
     ]
     assert response.status_code == 302

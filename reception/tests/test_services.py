@@ -82,18 +82,31 @@ def test_home_visit_across_new_year():
     assert home_visit_due(msk(2026, 12, 25)) == date(2027, 2, 16)
 
 
-def test_extension_needs_an_interim_reply():
+TODAY = date(2026, 3, 12)
+
+
+def test_extension_needs_an_interim_reply_sent():
     with pytest.raises(ExtensionRefused):
-        extended_due_date(date(2026, 3, 17), 10, None, already_extended=False)
+        extended_due_date(date(2026, 3, 17), 10, None, already_extended=False, today=TODAY)
 
 
 def test_one_extension_of_at_most_15_days():
     interim = msk(2026, 3, 10)
-    assert extended_due_date(date(2026, 3, 17), 15, interim, False) == date(2026, 4, 1)
+    assert extended_due_date(date(2026, 3, 17), 15, interim, False, TODAY) == date(2026, 4, 1)
     with pytest.raises(ExtensionRefused):
-        extended_due_date(date(2026, 3, 17), 16, interim, False)
+        extended_due_date(date(2026, 3, 17), 16, interim, False, TODAY)
     with pytest.raises(ExtensionRefused):
-        extended_due_date(date(2026, 4, 1), 5, interim, already_extended=True)
+        extended_due_date(date(2026, 4, 1), 5, interim, already_extended=True, today=TODAY)
+
+
+def test_extension_only_before_the_term_ends():
+    """§10.2: an extension after the due date has passed is refused; on the day itself the
+    term still runs."""
+    interim = msk(2026, 3, 10)
+    due = date(2026, 3, 17)
+    assert extended_due_date(due, 5, interim, False, today=due) == date(2026, 3, 22)
+    with pytest.raises(ExtensionRefused, match=r"17\.03\.2026"):
+        extended_due_date(due, 5, interim, False, today=date(2026, 3, 18))
 
 
 @pytest.mark.parametrize(
