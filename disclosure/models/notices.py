@@ -284,6 +284,7 @@ class MeterVisitNotice(Notice):
         if errors:
             raise ValidationError(errors)
 
+
 class OutageCoverage(CoveredAddress):
     notice = ParentalKey(OutageNotice, on_delete=models.CASCADE, related_name="covered_addresses")
 

@@ -18,7 +18,7 @@ def structure_prices_and_online_points(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("disclosure", "0004_unpublish_permissions"),
+        ("disclosure", "0005_notice_coverage"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
