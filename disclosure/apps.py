@@ -1,9 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# Record model → the page types that list its records.
+# Record model → the page types that list its records. Service centres: every page, whose footer
+# shows the head office's address and hours (disclosure/templatetags/contacts.py).
 LISTINGS = {
-    "disclosure.ServiceCentre": ["disclosure.ServiceCentresPage"],
+    "disclosure.ServiceCentre": ["*"],
     "disclosure.PaymentPoint": ["disclosure.PaymentPage"],
     "disclosure.GridCompany": ["disclosure.GridCompaniesPage", "home.HomePage"],
     "disclosure.OutageNotice": ["disclosure.OutagesPage", "home.HomePage"],

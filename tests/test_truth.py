@@ -90,3 +90,13 @@ def test_demo_meter_visit_is_on_a_working_day_between_11_and_22():
         assert is_working_day(visit.visit_on)
         assert time(11) <= visit.time_from < visit.time_to <= time(22)
         assert visit.visit_on >= timezone.localdate()
+
+
+@pytest.mark.django_db
+def test_a_change_of_a_service_centre_expires_every_page():
+    """Every page's footer shows the head office: the page cache drops them all."""
+    from core.expiry import pages_showing
+
+    office = ServiceCentre.objects.get(head_office=True)
+    urls = {page.url_path for page in pages_showing(office)}
+    assert {"/home/", "/home/clients/restriction/", "/home/contacts/"} <= urls
