@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_ground_floor_to_core'),
+        ('home', '0005_personal_account_and_tasks'),
     ]
 
     operations = [
