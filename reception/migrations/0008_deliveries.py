@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reception', '0006_visit_ground_veteran'),
+        ('reception', '0007_visit_ground_veteran'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

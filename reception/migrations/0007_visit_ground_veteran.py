@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reception', '0005_assign_permission'),
+        ('reception', '0006_received_via'),
     ]
 
     operations = [
