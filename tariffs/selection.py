@@ -33,14 +33,26 @@ def published_periods(with_components: bool = False) -> QuerySet[TariffPeriod]:
     return periods
 
 
+# This process's copy of the published tariffs under one content version: unpickling them from
+# the shared cache cost more than the rest of the page.
+_in_process: dict[str, tuple[list[TariffRegion], list[TariffPeriod]]] = {}
+
+
 def published_tariffs() -> tuple[list[TariffRegion], list[TariffPeriod]]:
     """The regions and every published period with its rows: read in a few queries, then kept
-    in the shared cache until anything is published (home/content_version.py)."""
-    key = f"tariffs:{content_version()}"
+    in the shared cache until anything is published (core/content_version.py), and in this
+    process while that version lasts. Read-only: callers build their views beside them."""
+    version = content_version()
+    tariffs = _in_process.get(version)
+    if tariffs is not None:
+        return tariffs
+    key = f"tariffs:{version}"
     tariffs = cache.get(key)
     if tariffs is None:
         tariffs = (list(TariffRegion.objects.all()), list(published_periods(with_components=True)))
         cache.set(key, tariffs, timeout=FRAGMENT_TIMEOUT)
+    _in_process.clear()
+    _in_process[version] = tariffs
     return tariffs
 
 
