@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup,
 from core.admin_columns import StatusColumn, YesNoColumn
 
 from .admin_views import ComplianceReportView
+from .dashboard import compliance_panel, notices_panel
 from .models import GridCompany, MeterVisitNotice, OutageNotice, PaymentPoint, ServiceCentre
 
 
@@ -113,3 +114,7 @@ def register_compliance_menu_item():
         icon_name="tasks",
         order=50,
     )
+
+
+hooks.register("construct_homepage_panels", notices_panel)
+hooks.register("construct_homepage_panels", compliance_panel)

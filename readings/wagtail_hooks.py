@@ -13,6 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
+from .dashboard import flagged_panel
 from .models import ExportBatch, Meter, Submission
 from .permissions import can_export, can_import_registry
 
@@ -195,3 +196,6 @@ class ReadingsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_readings_admin() -> ReadingsGroup:
     return ReadingsGroup()
+
+
+hooks.register("construct_homepage_panels", flagged_panel)

@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .admin_views.deliveries import DeliveryListView, DoneView, LetterView
 from .admin_views.registry import AppealViewSet
-from .admin_views.reports import MonthlyReportView, dashboard_panels
+from .admin_views.reports import MonthlyReportView, assignment_panel, dashboard_panels
 from .admin_views.survey import SurveySummaryView
 from .admin_views.visits import HomeVisitViewSet
 from .staff import VIEW_APPEALS
@@ -68,3 +68,4 @@ def deliveries_menu_item():
 
 
 hooks.register("construct_homepage_panels", dashboard_panels)
+hooks.register("construct_homepage_panels", assignment_panel)

@@ -2,11 +2,13 @@
 the moderation workflow that the demo (or an administrator) assigns to them."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from core.admin_columns import StatusColumn, with_moderation
 
+from .dashboard import upcoming_changes
 from .models import TariffPeriod, TariffRegion
 
 
@@ -44,3 +46,6 @@ class TariffsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TariffsViewSetGroup)
+
+
+hooks.register("construct_homepage_panels", upcoming_changes)

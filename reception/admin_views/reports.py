@@ -1,17 +1,22 @@
-"""The monthly report (CSV and XLSX through Wagtail's report view) and the dashboard panel."""
+"""The monthly report (CSV and XLSX through Wagtail's report view) and the dashboard panels."""
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_user_display_name
 
+from core.dashboard import Line, TaskPanel
 from core.exports import SafeReportView
 
+from ..models import Appeal
 from ..reports import MonthlyReport, monthly_report, status_summary
-from ..staff import VIEW_APPEALS
+from ..staff import ASSIGN_APPEALS, VIEW_APPEALS
 from .access import StaffOnlyMixin
 
 
@@ -89,17 +94,48 @@ class MonthlyReportView(StaffOnlyMixin, SafeReportView):
         return context
 
 
-class AppealsPanel(Component):
-    """The dashboard panel: appeals by status and how many are overdue (appeals staff only)."""
-
-    name = "reception_appeals"
-    order = 50
-    template_name = "reception/admin/dashboard_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        return status_summary()
-
-
 def dashboard_panels(request, panels) -> None:
-    if request.user.has_perm(VIEW_APPEALS):
-        panels.append(AppealsPanel())
+    """Appeals staff: how many are overdue and due within three days, and the appeals by
+    status."""
+    if not request.user.has_perm(VIEW_APPEALS):
+        return
+    summary = status_summary()
+    index = reverse("reception_appeals:index")
+    lines = [
+        Line(str(_("overdue")), f"{index}?overdue=true", count=summary["overdue"]),
+        Line(str(_("due within 3 days")), f"{index}?due_soon=true", count=summary["due_soon"]),
+    ] + [Line(row.label, index, count=row.count) for row in summary["by_status"]]
+    panels.append(TaskPanel("reception_appeals", str(_("Appeals")), lines, order=50))
+
+
+def assignment_panel(request, panels) -> None:
+    """For those who assign: open appeals without an executor, and each executor's load."""
+    if not request.user.has_perm(ASSIGN_APPEALS):
+        return
+    index = reverse("reception_appeals:index")
+    open_appeals = Appeal.objects.open()
+    overdue = Appeal.objects.overdue().values("pk")
+    unassigned = open_appeals.filter(executor__isnull=True).count()
+    loads = (
+        open_appeals.filter(executor__isnull=False)
+        .values("executor")
+        .annotate(
+            open=Count("pk"),
+            late=Count("pk", filter=Q(pk__in=overdue)),
+        )
+        .order_by("-late", "-open")
+    )
+    loads = list(loads)
+    people = get_user_model().objects.in_bulk([row["executor"] for row in loads])
+    lines = [Line(str(_("without an executor")), index, count=unassigned)] + [
+        Line(
+            get_user_display_name(people[row["executor"]]) if row["executor"] in people else "—",
+            f"{index}?executor={row['executor']}",
+            count=row["open"],
+            note=(_("%(count)s overdue") % {"count": row["late"]}) if row["late"] else "",
+        )
+        for row in loads
+    ]
+    panels.append(
+        TaskPanel("appeals_by_executor", str(_("Open appeals by executor")), lines, order=51)
+    )
