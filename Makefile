@@ -36,6 +36,7 @@ serve: install ## The same, production-like: DEBUG off, granian, the page cache,
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SECURE_COOKIES="$${SECURE_COOKIES:-false}" \
 	CACHE_DIR="$${CACHE_DIR:-$(CURDIR)/.cache}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}" SECURE_HSTS_SECONDS="$${SECURE_HSTS_SECONDS:-0}" \
 	$(MAKE) --no-print-directory _serve
 
 _serve:

@@ -1,5 +1,8 @@
 """The read API at /api/v2/: pages, documents and images, as Wagtail serves them."""
 
+import re
+
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -19,16 +22,40 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+class WordSearchFilter(SearchFilter):
+    """Searches the words of the query only. Wagtail's database backend hands the query to
+    SQLite's full-text engine as it is, where quotes and brackets are syntax (a 500), and
+    cannot compile a query of no word at all (which finds nothing here)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        words = " ".join(re.findall(r"\w+", request.GET["search"]))
+        if not words:
+            return queryset.none()
+        query = request.GET.copy()
+        query["search"] = words
+        request._request.GET = query
+        return super().filter_queryset(request, queryset, view)
+
+
+def word_search(filters: list) -> list:
+    return [WordSearchFilter if f is SearchFilter else f for f in filters]
+
+
 class PagesEndpoint(PagesAPIViewSet):
     pagination_class = BoundedPagination
+    filter_backends = word_search(PagesAPIViewSet.filter_backends)
 
 
 class DocumentsEndpoint(DocumentsAPIViewSet):
     pagination_class = BoundedPagination
+    filter_backends = word_search(DocumentsAPIViewSet.filter_backends)
 
 
 class ImagesEndpoint(ImagesAPIViewSet):
     pagination_class = BoundedPagination
+    filter_backends = word_search(ImagesAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

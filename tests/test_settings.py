@@ -6,11 +6,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 
 
-def run_check(settings_module: str, **env: str) -> subprocess.CompletedProcess:
+def run_check(settings_module: str, *options: str, **env: str) -> subprocess.CompletedProcess:
     clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     clean_env.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, "manage.py", "check", *options],
         cwd=PROJECT,
         env=clean_env,
         capture_output=True,
@@ -53,3 +53,11 @@ def test_dev_admin_links_follow_the_port():
         timeout=60,
     )
     assert result.stdout.split() == ["http://localhost:8412", "http://localhost:8412"]
+
+
+def test_production_settings_pass_the_deployment_check():
+    """HSTS, the HTTPS redirect, secure cookies, no framing: `check --deploy` finds nothing."""
+    key = "k" * 40 + "-not-a-real-secret-but-long-enough"
+    options = ("--deploy", "--fail-level", "WARNING")
+    result = run_check("ruses.settings.production", *options, SECRET_KEY=key, ALLOWED_HOSTS="x.ru")
+    assert result.returncode == 0, result.stderr + result.stdout

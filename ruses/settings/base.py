@@ -2,10 +2,12 @@
 has a default here; dev.py and test.py relax what they need."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.accessibility.AccessibilityMiddleware",  # the version for the visually impaired
     "axes.middleware.AxesMiddleware",  # answers a locked-out login (last, as axes asks)
@@ -288,6 +291,34 @@ DISCLOSURE_MAP_TILE_URL = os.environ.get(
     "DISCLOSURE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
 DISCLOSURE_STALE_MONTHS = int(os.environ.get("DISCLOSURE_STALE_MONTHS", "12"))
+
+# Content-Security-Policy (django-csp; core/middleware.py): the public pages run only the
+# site's own scripts and styles (none inline; JSON-LD is data, not script), load images from
+# the site and the map's tile server, and may not be framed. The admin adds what Wagtail's
+# editor needs.
+_TILE_ORIGIN = re.match(r"https?://[^/{]+", DISCLOSURE_MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"] + ([_TILE_ORIGIN.group()] if _TILE_ORIGIN else []),
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "URL_PREFIXES": ("/admin/",),
+    "UPDATE": {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE], "img-src": ["blob:"]},
+    "REPLACE": {"frame-ancestors": [SELF], "frame-src": [SELF]},
+}
+X_FRAME_OPTIONS = "DENY"  # Wagtail's previews set SAMEORIGIN for themselves
+# Staff avatars from Gravatar would tell a foreign server who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Front-end cache purge on publish (a reverse proxy that accepts PURGE, e.g. nginx or Varnish).
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
