@@ -35,12 +35,14 @@ def test_an_unsent_message_offers_to_be_sent_again(clerk):
     html = clerk.get(INDEX, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert f"{INDEX}send-again/{email.pk}/" in html
     assert f"{INDEX}send-again/" in html
+    assert "Отправить ещё раз" in html
 
 
 def test_sending_again_delivers_at_once(clerk, django_capture_on_commit_callbacks):
     email = failed()
-    page = clerk.get(f"{INDEX}send-again/{email.pk}/")
+    page = clerk.get(f"{INDEX}send-again/{email.pk}/", HTTP_ACCEPT_LANGUAGE="ru")
     assert page.status_code == 200 and email.subject in page.content.decode()
+    assert "1 неотправленное письмо будет отправлено сейчас" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = clerk.post(f"{INDEX}send-again/{email.pk}/")
     assert response.status_code == 302 and response["Location"] == INDEX
