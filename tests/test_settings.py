@@ -7,7 +7,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_check(settings_module: str, *options: str, **env: str) -> subprocess.CompletedProcess:
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    # Without what the test run itself sets (the browser tests allow Django's ORM under
+    # Playwright's event loop, which `check --deploy` rightly refuses).
+    ignored = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in ignored}
     clean_env.update(env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
         [sys.executable, "manage.py", "check", *options],
