@@ -28,7 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PG = {"host": "127.0.0.1", "user": "postgres"}
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-SUBMISSION_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 PUBLIC = [
     "/", "/en/", "/clients/", "/clients/tariffs/", "/clients/payment/", "/contacts/",
     "/clients/faq/", "/reception/", "/reception/status/", "/clients/meter-readings/",
@@ -72,8 +71,6 @@ class Browser:
     def post_form(self, path: str, data: dict):
         _, _, page, _ = self.request("GET", path)
         fields = {"csrfmiddlewaretoken": TOKEN_RE.search(page).group(1), **data}
-        if match := SUBMISSION_RE.search(page):
-            fields.setdefault("submission_token", match.group(1))
         return self.request("POST", path, fields)
 
 
@@ -189,7 +186,6 @@ def run_table(port: int, database: str) -> None:
     _, _, page, _ = visitor.request("GET", "/reception/")
     form = {
         "csrfmiddlewaretoken": TOKEN_RE.search(page).group(1),
-        "submission_token": SUBMISSION_RE.search(page).group(1),
         **appeal("Двойной Клик"),
     }
     first, again = (

@@ -4,7 +4,6 @@ must be stored once however often the browser sends it adds `SentOnce`."""
 
 import hashlib
 import json
-import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,6 +13,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT = "website"
+CSRF_FIELD = "csrfmiddlewaretoken"
 
 M = TypeVar("M", bound=models.Model)
 
@@ -48,29 +48,24 @@ class PublicForm(forms.Form):
 
 
 class SentOnce(forms.Form):
-    """A one-time token in the form, so a double click or a retry after a lost response finds
-    the record the first submission stored instead of storing another (the app keeps
-    `submission_key()` in a unique column). The key joins the token with what was sent: should
-    a cached page ever give two visitors the same token, their different submissions still
-    get different keys."""
+    """A form whose record is stored once however often the browser sends it: a double click
+    or a retry after a lost response finds the record the first sending stored (the app keeps
+    `submission_key()` in a unique column).
 
-    # Any text: it is only hashed, and a hidden field must never be the error a customer sees.
-    submission_token = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["submission_token"] = uuid.uuid4().hex
+    The one-time token is the form's CSRF token as the page carried it: Django masks it afresh
+    for every rendering (the page cache too, on every hit), so each rendering of the form is
+    one submission, and its repeats carry the same token. The key joins the token with what
+    was sent, so two different submissions never share a key."""
 
     def submission_key(self) -> str:
         """Empty when the browser sent no token (nothing to recognise a repeat by)."""
-        token = self.cleaned_data.get("submission_token")
+        token = self.data.get(CSRF_FIELD, "")
         if not token:
             return ""
         sent = {
             name: _fingerprint(value)
             for name, value in self.cleaned_data.items()
-            if name not in ("submission_token", "consent", HONEYPOT)
+            if name not in ("consent", HONEYPOT)
         }
         payload = json.dumps([token, sent], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()

@@ -257,16 +257,16 @@ def test_a_too_large_file_is_refused(ru_client):
 
 
 def form_token(client, url=URL) -> str:
-    """The one-time token of the form as the page renders it."""
+    """The form's one-time token (its masked CSRF token) as the page renders it."""
     html = client.get(url).content.decode()
-    return re.search(r'name="submission_token" value="(\w+)"', html).group(1)
+    return re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', html).group(1)
 
 
 @pytest.mark.django_db
 def test_a_double_click_registers_one_appeal_and_answers_with_its_number(
     ru_client, django_capture_on_commit_callbacks
 ):
-    data = appeal_data(submission_token=form_token(ru_client))
+    data = appeal_data(csrfmiddlewaretoken=form_token(ru_client))
     with django_capture_on_commit_callbacks(execute=True):
         first = ru_client.post(URL, data)
         again = ru_client.post(URL, data)  # the second click, or a retry after a lost answer
@@ -282,7 +282,19 @@ def test_a_double_click_registers_one_appeal_and_answers_with_its_number(
 def test_each_rendering_of_the_form_sends_a_new_appeal(ru_client):
     """Two forms filled the same way are two appeals: the customer meant to send twice."""
     for _ in range(2):
-        ru_client.post(URL, appeal_data(submission_token=form_token(ru_client)))
+        ru_client.post(URL, appeal_data(csrfmiddlewaretoken=form_token(ru_client)))
+    assert Appeal.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_each_hit_of_the_cached_form_is_a_rendering_of_its_own(ru_client, settings):
+    """The page cache fills in a freshly masked token on every hit: two hits are two
+    appeals, one hit sent twice is one."""
+    settings.PAGE_CACHE = True
+    first, second = form_token(ru_client), form_token(ru_client)
+    assert ru_client.get(URL)["X-Page-Cache"] == "hit" and first != second
+    for token in (first, second, second):
+        assert ru_client.post(URL, appeal_data(csrfmiddlewaretoken=token)).status_code == 302
     assert Appeal.objects.count() == 2
 
 
@@ -290,8 +302,8 @@ def test_each_rendering_of_the_form_sends_a_new_appeal(ru_client):
 def test_a_token_shared_by_two_visitors_never_hands_one_the_others_appeal(ru_client):
     """Should a cache ever serve one token to two people, different texts stay apart."""
     token = form_token(ru_client)
-    ru_client.post(URL, appeal_data(submission_token=token))
-    ru_client.post(URL, appeal_data(submission_token=token, name="Иванов", message="Другое"))
+    ru_client.post(URL, appeal_data(csrfmiddlewaretoken=token))
+    ru_client.post(URL, appeal_data(csrfmiddlewaretoken=token, name="Иванов", message="Другое"))
     assert sorted(Appeal.objects.values_list("name", flat=True)) == [
         "Иванов",
         "Петрова Анна Сергеевна",
@@ -317,7 +329,7 @@ def test_two_sendings_at_the_same_moment_store_one_appeal_and_one_number(recepti
 
     def send() -> None:
         try:
-            form = AppealForm(appeal_data(submission_token=token))
+            form = AppealForm(appeal_data(csrfmiddlewaretoken=token))
             assert form.is_valid(), form.errors
             start.wait()
             numbers.append(register_appeal(form, "policy").number)

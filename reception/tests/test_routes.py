@@ -123,9 +123,9 @@ def test_home_visit_at_most_once_a_year(ru_client):
 def test_a_home_visit_request_sent_twice_is_one_request(ru_client):
     """The second sending is not refused as "already requested this year": it is the same."""
     html = ru_client.get(VISIT_URL).content.decode()
-    token = re.search(r'name="submission_token" value="(\w+)"', html).group(1)
-    first = ru_client.post(VISIT_URL, visit_data(submission_token=token))
-    again = ru_client.post(VISIT_URL, visit_data(submission_token=token))
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', html).group(1)
+    first = ru_client.post(VISIT_URL, visit_data(csrfmiddlewaretoken=token))
+    again = ru_client.post(VISIT_URL, visit_data(csrfmiddlewaretoken=token))
     assert first.status_code == again.status_code == 302
     assert first["Location"] == again["Location"]
     assert HomeVisitRequest.objects.count() == 1
