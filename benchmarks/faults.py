@@ -136,6 +136,8 @@ def main() -> None:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     try:
         for _ in range(600):
+            if server.poll() is not None:
+                raise SystemExit(f"make serve exited with {server.returncode}")
             try:
                 if Browser(port).request("GET", "/", timeout=5)[0] == 200:
                     break
