@@ -59,7 +59,9 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
         started = time.monotonic()
-        connection.request(method, path, body=body, headers=headers)
+        connection.request(
+            method, urllib.parse.quote(path, safe="/?=&%:,"), body=body, headers=headers
+        )
         response = connection.getresponse()
         text = response.read().decode("utf-8", "replace")
         for header, value in response.getheaders():
