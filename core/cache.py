@@ -49,7 +49,7 @@ class DegradingRedisClient(RedisCacheClient):
     delete = _degrading(lambda key: False)(RedisCacheClient.delete)
     get_many = _degrading(lambda keys: {})(RedisCacheClient.get_many)
     has_key = _degrading(lambda key: False)(RedisCacheClient.has_key)
-    # A counter that cannot be read starts afresh: rate limits fail open while Redis is gone.
+    # A counter that cannot be read starts afresh (core/ratelimit.py then counts in the database).
     incr = _degrading(lambda key, delta: delta)(RedisCacheClient.incr)
     set_many = _degrading(lambda data, timeout: [])(RedisCacheClient.set_many)
     delete_many = _degrading(lambda keys: None)(RedisCacheClient.delete_many)
@@ -60,3 +60,8 @@ class DegradingRedisCache(RedisCache):
     def __init__(self, server: str, params: dict) -> None:
         super().__init__(server, params)
         self._class = DegradingRedisClient
+
+
+def cache_is_down() -> bool:
+    """Whether this process is serving without Redis (a recent call to it failed)."""
+    return time.monotonic() < DegradingRedisClient.down_until

@@ -1,4 +1,4 @@
-"""The ground floor's own records: the e-mail outbox."""
+"""The ground floor's own records: the e-mail outbox and the rate limits' fallback counters."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +32,16 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class RateLimitCount(models.Model):
+    """A rate-limit counter kept in the database while the shared cache (Redis) is down, so a
+    limit that guards against guessing holds through an outage (core/ratelimit.py). `key`
+    names the scope, the hashed client or subject, and the window."""
+
+    key = models.CharField(max_length=150, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,11 +1,20 @@
-"""A per-client rate limit on the shared cache (Redis at scale), for the public forms."""
+"""A per-client rate limit on the shared cache (Redis at scale), for the public forms. While
+Redis is down the counters move to the database: a limit against guessing must not open with
+an outage."""
 
 import hashlib
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
+
+from .cache import cache_is_down
+from .models import RateLimitCount
 
 
 def client_address(request: HttpRequest) -> str:
@@ -32,10 +41,27 @@ def allow(
     digest = hashlib.sha256(counted.encode()).hexdigest()[:32]
     window = int(time.time() // window_seconds)
     key = f"ratelimit:{scope}:{digest}:{window}"
+    if not cache_is_down():
+        count = _count_in_cache(key, window_seconds)
+    if cache_is_down():  # down before, or found down by this very call
+        count = _count_in_database(key, window_seconds)
+    return count <= limit
+
+
+def _count_in_cache(key: str, window_seconds: int) -> int:
     cache.add(key, 0, timeout=window_seconds)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=window_seconds)
-        count = 1
-    return count <= limit
+        return 1
+
+
+@transaction.atomic
+def _count_in_database(key: str, window_seconds: int) -> int:
+    now = timezone.now()
+    RateLimitCount.objects.filter(expires_at__lt=now).delete()
+    expires = now + timedelta(seconds=window_seconds)
+    RateLimitCount.objects.get_or_create(key=key, defaults={"expires_at": expires})
+    RateLimitCount.objects.filter(key=key).update(count=F("count") + 1)
+    return RateLimitCount.objects.get(key=key).count

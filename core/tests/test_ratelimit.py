@@ -1,6 +1,12 @@
+from datetime import timedelta
+
+import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
+from core.cache import DegradingRedisClient
+from core.models import RateLimitCount
 from core.ratelimit import allow, client_address
 
 
@@ -53,3 +59,36 @@ def test_spoofed_forwarded_addresses_cannot_escape_the_limit():
 
 def test_forwarded_header_is_ignored_without_proxies():
     assert client_address(request_from("198.51.100.1", "203.0.113.5")) == "198.51.100.1"
+
+
+@pytest.fixture
+def redis_stopped(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.DegradingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: connection refused
+        }
+    }
+    DegradingRedisClient.down_until = 0.0
+    yield
+    DegradingRedisClient.down_until = 0.0
+
+
+@pytest.mark.django_db
+def test_the_limit_holds_while_redis_is_down(redis_stopped):
+    """Guessing an appeal's contact must not become unlimited in an outage: the counters move
+    to the database, still hashed."""
+    guesser = request_from("198.51.100.9")
+    answers = [allow("status", guesser, limit=3, window_seconds=60) for _ in range(5)]
+    assert answers == [True, True, True, False, False]
+    assert allow("status", request_from("198.51.100.10"), limit=3, window_seconds=60)
+    assert RateLimitCount.objects.count() == 2  # one counter per client, in the database
+    assert not RateLimitCount.objects.filter(key__contains="198.51.100").exists()
+
+
+@pytest.mark.django_db
+def test_expired_database_counters_are_removed(redis_stopped):
+    allow("status", request_from("198.51.100.9"), limit=3, window_seconds=60)
+    RateLimitCount.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    allow("status", request_from("198.51.100.11"), limit=3, window_seconds=60)
+    assert RateLimitCount.objects.count() == 1
