@@ -68,7 +68,8 @@ class Browser:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";")[0]
-        return response.status, dict(response.getheaders()), text, time.monotonic() - started
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, headers, text, time.monotonic() - started
 
     def post_form(self, path: str, data: dict):
         _, _, page, _ = self.request("GET", path)
@@ -197,7 +198,7 @@ def run_table(port: int, database: str) -> None:
         visitor.request("POST", "/reception/", form),
     )
     count = psql(database, "SELECT count(*) FROM reception_appeal WHERE name = 'Двойной Клик'")
-    same = first[1].get("Location") == again[1].get("Location")
+    same = first[1].get("location") is not None and first[1]["location"] == again[1].get("location")
     row(
         "appeal double-click",
         f"{first[0]}, {again[0]}; {count} appeal stored; same confirmation: {same}",
@@ -250,8 +251,8 @@ def run_table(port: int, database: str) -> None:
     )
 
     _, headers, _, _ = Browser(port).request("GET", "/")
-    csp = headers.get("Content-Security-Policy", "none")
-    row("headers of `/`", f"CSP `{csp[:80]}…`; X-Frame-Options {headers.get('X-Frame-Options')}")
+    csp = headers.get("content-security-policy", "none")
+    row("headers of `/`", f"CSP `{csp[:80]}…`; X-Frame-Options {headers.get('x-frame-options')}")
 
     psql(
         "postgres",

@@ -36,13 +36,17 @@ def serve_public_form(
     store: Callable[[forms.BaseForm], str | None],
     render: Callable[[forms.BaseForm], HttpResponse],
     back_url: str,
+    repeat: Callable[[forms.BaseForm], str | None] | None = None,
 ) -> HttpResponse:
     """Serves a public form on GET and POST.
 
     `build_form(data, files)` (both None on GET) makes the form; `rate` is (attempts, seconds)
     per client address in `scope`; `store(form)` saves a valid form and returns the URL to
     redirect to, or None after adding errors to the form; `render(form)` draws the page;
-    `back_url` is where a robot caught by the honeypot is sent."""
+    `back_url` is where a robot caught by the honeypot is sent; `repeat(form)`, for a form
+    stored once however often it is sent (core.forms.SentOnce), returns the URL of the
+    confirmation when this very submission was stored before: the repeat is answered with it
+    and not counted against the limit again."""
     if request.method != "POST":
         return render(build_form(None, None))
     if request.POST.get(HONEYPOT):
@@ -53,6 +57,8 @@ def serve_public_form(
     # Only a valid submission counts against the limit: a customer correcting a mistake is
     # not a flood, and an invalid one stores nothing.
     if form.is_valid():
+        if repeat is not None and (url := repeat(form)) is not None:
+            return private(HttpResponseRedirect(url))
         if not allow(scope, request, *rate):
             form.add_error(None, TOO_MANY)
             status = 429

@@ -101,19 +101,23 @@ class ReceptionPage(RoutablePageMixin, Page):
 
     @path("")
     def appeal(self, request):
-        def store(form) -> str:
-            appeal = register_appeal(form, policy_version(self.policy()))
+        def thanks(appeal: Appeal) -> str:
             token = make_token(appeal.pk, APPEAL_SALT)
             return self.url + self.reverse_subpage("thanks", args=[token])
+
+        def repeat(form) -> str | None:
+            appeal = sent_before(Appeal, form)
+            return thanks(appeal) if appeal else None
 
         return serve_public_form(
             request,
             AppealForm,
             scope="reception.appeal",
             rate=APPEAL_RATE,
-            store=store,
+            store=lambda form: thanks(register_appeal(form, policy_version(self.policy()))),
             render=lambda form: self.render_form(request, form, "reception/reception_page.html"),
             back_url=self.url,
+            repeat=repeat,
         )
 
     @path("thanks/<str:token>/", name="thanks")
@@ -180,17 +184,24 @@ class ReceptionPage(RoutablePageMixin, Page):
 
     @path("home-visit/", name="home_visit")
     def home_visit(self, request):
+        def thanks(visit: HomeVisitRequest) -> str:
+            token = make_token(visit.pk, VISIT_SALT)
+            return self.url + self.reverse_subpage("home_visit_thanks", args=[token])
+
+        def repeat(form) -> str | None:
+            visit = sent_before(HomeVisitRequest, form)
+            return thanks(visit) if visit else None
+
         def store(form) -> str | None:
-            repeated = sent_before(HomeVisitRequest, form) is not None
-            if not repeated and visit_requested_within_year(form.cleaned_data["account_number"]):
+            # A sending that raced its own repeat finds it here, not "already this year".
+            first_time = sent_before(HomeVisitRequest, form) is None
+            if first_time and visit_requested_within_year(form.cleaned_data["account_number"]):
                 form.add_error(
                     "account_number",
                     _("A home visit for this account was already requested within a year."),
                 )
                 return None
-            visit = register_visit(form, policy_version(self.policy()))
-            token = make_token(visit.pk, VISIT_SALT)
-            return self.url + self.reverse_subpage("home_visit_thanks", args=[token])
+            return thanks(register_visit(form, policy_version(self.policy())))
 
         return serve_public_form(
             request,
@@ -200,6 +211,7 @@ class ReceptionPage(RoutablePageMixin, Page):
             store=store,
             render=lambda form: self.render_form(request, form, "reception/home_visit.html"),
             back_url=self.url,
+            repeat=repeat,
         )
 
     @path("home-visit/thanks/<str:token>/", name="home_visit_thanks")

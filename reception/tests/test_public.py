@@ -395,3 +395,16 @@ def test_english_form_is_in_english(ru_client, english_reception_page):
     html = ru_client.get("/en/reception/").content.decode()
     assert "Send the appeal" in html
     assert 'href="/en/privacy/"' in html
+
+
+@pytest.mark.django_db
+def test_a_repeat_is_answered_even_at_the_rate_limit(ru_client):
+    """The customer whose answer was lost at the last allowed appeal still gets its number."""
+    for _ in range(4):
+        ru_client.post(URL, appeal_data(csrfmiddlewaretoken=form_token(ru_client)))
+    data = appeal_data(csrfmiddlewaretoken=form_token(ru_client))
+    first = ru_client.post(URL, data)
+    again = ru_client.post(URL, data)
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert Appeal.objects.count() == 5
+    assert ru_client.post(URL, appeal_data(message="Новое")).status_code == 429
