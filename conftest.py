@@ -24,6 +24,7 @@ from django.db import DEFAULT_DB_ALIAS
 from django.test import Client
 from django.utils import translation
 
+from core.cache import DegradingRedisClient
 from home.models import HomePage, SectionPage, StandardPage
 from home.tests.factories import (
     SectionPageFactory,
@@ -93,6 +94,20 @@ def empty_cache():
     """Each test starts with an empty cache: fragments cached under the content version by
     one test would otherwise outlive the rollback of its data."""
     cache.clear()
+
+
+@pytest.fixture
+def redis_stopped(settings):
+    """The cache is a Redis nobody answers at (connection refused), as when Redis is down."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.cache.DegradingRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    DegradingRedisClient.down_until = 0.0
+    yield
+    DegradingRedisClient.down_until = 0.0
 
 
 @pytest.fixture

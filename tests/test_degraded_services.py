@@ -6,7 +6,6 @@ from unittest import mock
 
 import pytest
 
-from core.cache import DegradingRedisClient
 from readings.models import Submission
 
 BEFORE_CUTOFF = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)  # the November period
@@ -25,19 +24,6 @@ PUBLIC_URLS = [
     "/sitemap.xml",
     "/api/v2/pages/",
 ]
-
-
-@pytest.fixture
-def redis_stopped(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.DegradingRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: connection refused
-        }
-    }
-    DegradingRedisClient.down_until = 0.0
-    yield
-    DegradingRedisClient.down_until = 0.0
 
 
 @pytest.mark.django_db

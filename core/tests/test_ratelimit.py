@@ -5,7 +5,6 @@ from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from core.cache import DegradingRedisClient
 from core.models import RateLimitCount
 from core.ratelimit import allow, client_address
 
@@ -59,19 +58,6 @@ def test_spoofed_forwarded_addresses_cannot_escape_the_limit():
 
 def test_forwarded_header_is_ignored_without_proxies():
     assert client_address(request_from("198.51.100.1", "203.0.113.5")) == "198.51.100.1"
-
-
-@pytest.fixture
-def redis_stopped(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.DegradingRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens: connection refused
-        }
-    }
-    DegradingRedisClient.down_until = 0.0
-    yield
-    DegradingRedisClient.down_until = 0.0
 
 
 @pytest.mark.django_db
