@@ -114,6 +114,18 @@ def register_visit(form, policy_version: str, now: datetime | None = None) -> Ho
     return store_once(HomeVisitRequest, form, create)
 
 
+@transaction.atomic
+def register_staff_visit(visit: HomeVisitRequest, user) -> HomeVisitRequest:
+    """A home-visit request staff took by phone, post or in person: its number and the visit's
+    due date counted from the day it was received, like one from the site."""
+    visit.number = next_number(VISIT_PREFIX, timezone.localtime(visit.received_at).year)
+    visit.consent_at = visit.received_at
+    visit.consent_policy_version = STAFF_REGISTERED
+    visit.visit_due_date = home_visit_due(visit.received_at)
+    visit.save()
+    return visit
+
+
 def visit_requested_within_year(account_number: str, now: datetime | None = None) -> bool:
     """§8.4: a home visit at most once a year per customer (refused requests do not count)."""
     now = now or timezone.now()

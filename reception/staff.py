@@ -11,6 +11,7 @@ STAFF_PERMISSIONS = [
     ("reception", "add_appeal"),  # those received by phone, post or in person
     ("reception", "change_appeal"),
     ("reception", "view_homevisitrequest"),
+    ("reception", "add_homevisitrequest"),  # those received by phone, post or in person
     ("reception", "change_homevisitrequest"),
     ("core", "view_outgoingemail"),  # to see confirmation e-mails that failed
 ]

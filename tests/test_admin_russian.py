@@ -117,7 +117,7 @@ def pages() -> list[str]:
     appeal = Appeal.objects.first()
     submission = Submission.objects.first()
     urls = ["/admin/", "/admin/reception_appeals/", "/admin/reception_appeals/new/"]
-    urls += ["/admin/readings_submissions/"]
+    urls += ["/admin/reception_visits/new/", "/admin/readings_submissions/"]
     if appeal:
         urls.append(f"/admin/reception_appeals/edit/{appeal.pk}/")
     if submission:

@@ -195,17 +195,6 @@ def attachment_download(request, pk):
     return response
 
 
-def no_adding(index_url_name: str):
-    """Home-visit requests come from the public form only: they need a number, a due date and
-    the customer's recorded consent."""
-
-    def view(request):
-        messages.info(request, _("These records are registered from the site's forms."))
-        return redirect(index_url_name)
-
-    return view
-
-
 class AppealIndexView(SafeIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("executor")

@@ -6,13 +6,16 @@ from django.utils.translation import gettext_lazy as _
 
 from core.phone import phone_model_field
 
-from ..choices import VisitGround, VisitStatus
+from ..choices import ReceivedVia, VisitGround, VisitStatus
 from .appeals import MESSAGE_MAX_LENGTH
 
 
 class HomeVisitRequest(models.Model):
     number = models.CharField(_("registration number"), max_length=20, unique=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    received_via = models.CharField(
+        _("received via"), max_length=10, choices=ReceivedVia.choices, default=ReceivedVia.SITE
+    )
     name = models.CharField(_("full name"), max_length=255)
     phone = phone_model_field(verbose_name=_("phone"), blank=False)
     postal_address = models.CharField(_("address of the visit"), max_length=500)

@@ -303,14 +303,6 @@ def test_home_visits_for_staff_only(clerk, editor):
     assert "Сидоров" not in response.content.decode()
 
 
-def test_visit_requests_cannot_be_added_by_hand(clerk):
-    # Appeals can: those received by phone, post or in person (test_staff_entry.py).
-    superuser = User.objects.create_superuser("root", "root@example.ru", "x")
-    index = "/admin/reception_visits/"
-    response = login(superuser).get(f"{index}new/")
-    assert response.status_code == 302 and response["Location"] == index
-
-
 def test_survey_summary_counts_the_answers(clerk, ru_client, survey_page):
     survey = survey_page
     fields = {f.label: f.clean_name for f in survey.form_fields.all()}

@@ -9,8 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from reception.choices import Action, ReceivedVia, Topic
-from reception.models import Appeal
-from reception.services import due_date
+from reception.models import Appeal, HomeVisitRequest
+from reception.services import due_date, home_visit_due
 from reception.staff import STAFF_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,30 @@ def test_only_appeals_staff_register_appeals(client):
     client.force_login(editor)
     client.post(ADD, phone_call())
     assert not Appeal.objects.exists()
+
+
+def visit_call(**fields) -> dict:
+    return {
+        "received_via": ReceivedVia.IN_PERSON,
+        "received_at": "2026-11-02 10:30",
+        "name": "Сидорова Анна Ивановна",
+        "phone": "+7 912 000-11-22",
+        "postal_address": "Москва, ул. Лесная, 5, кв. 7",
+        "account_number": "7654321",
+        "ground": "age",
+        "lives_alone": "on",
+        "message": "",
+        **fields,
+    }
+
+
+def test_a_home_visit_request_in_person_gets_its_number_and_visit_date(clerk_client):
+    response = clerk_client.post("/admin/reception_visits/new/", visit_call())
+    visit = HomeVisitRequest.objects.get()
+    assert response.status_code == 302
+    received = timezone.make_aware(datetime(2026, 11, 2, 10, 30))
+    assert visit.number.startswith("ВО-2026-") and visit.received_via == ReceivedVia.IN_PERSON
+    assert visit.visit_due_date == home_visit_due(received)
+    assert visit.number in clerk_client.get("/admin/reception_visits/").content.decode()
+    again = clerk_client.post("/admin/reception_visits/new/", visit_call())
+    assert again.status_code == 200 and "в течение года" in again.content.decode()
