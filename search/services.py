@@ -4,8 +4,12 @@ Queries that look like personal data (an account or phone number, an e-mail addr
 not recorded (152-FZ): a customer may type their account number into the search box.
 """
 
+import atexit
 import datetime
 import re
+import threading
+import time
+from collections import Counter
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -30,22 +34,52 @@ def is_recordable(query: str) -> bool:
     return bool(query) and not PERSONAL.search(query)
 
 
-def record_query(query: str, results: int, day: datetime.date) -> None:
+def record_query(query: str, results: int, day: datetime.date, times: int = 1) -> None:
     query = normalise(query)
     if not is_recordable(query):
         return
-    empty = 1 if results == 0 else 0
+    empty = times if results == 0 else 0
     updated = QueryStat.objects.filter(query=query, date=day).update(
-        hits=F("hits") + 1, empty_hits=F("empty_hits") + empty
+        hits=F("hits") + times, empty_hits=F("empty_hits") + empty
     )
     if not updated:
         try:
             with transaction.atomic():
-                QueryStat.objects.create(query=query, date=day, hits=1, empty_hits=empty)
+                QueryStat.objects.create(query=query, date=day, hits=times, empty_hits=empty)
         except IntegrityError:  # another request created the row first
             QueryStat.objects.filter(query=query, date=day).update(
-                hits=F("hits") + 1, empty_hits=F("empty_hits") + empty
+                hits=F("hits") + times, empty_hits=F("empty_hits") + empty
             )
+
+
+# Searches answered from the page cache are counted in this process and written by the first
+# search COUNT_INTERVAL seconds after the oldest unwritten one: one UPDATE a query then, not one
+# a search (which held a cached search to the database's write rate). A process that stops
+# writes what it counted.
+COUNT_INTERVAL = 10.0
+_counted: Counter[tuple[str, bool, datetime.date]] = Counter()
+_counted_lock = threading.Lock()
+_counting_since = 0.0
+
+
+def count_cached_query(query: str, results: int) -> None:
+    global _counting_since
+    with _counted_lock:
+        if not _counted:
+            _counting_since = time.monotonic()
+        _counted[(query, results == 0, timezone.localdate())] += 1
+        due = time.monotonic() - _counting_since >= COUNT_INTERVAL
+    if due:
+        write_counted_queries()
+
+
+@atexit.register
+def write_counted_queries() -> None:
+    with _counted_lock:
+        counted = dict(_counted)
+        _counted.clear()
+    for (query, empty, day), times in counted.items():
+        record_query(query, 0 if empty else 1, day, times)
 
 
 def record_query_today(query: str, results: int) -> None:
