@@ -177,8 +177,17 @@ def load_records(path: Path) -> None:
                 record.save_revision().publish()
 
 
-def ensure_document(title: str, filename: str, content: Callable[[], bytes]) -> AbstractDocument:
-    """The document with this title, created from `content()` when missing."""
+# The tag of documents the demo generated in place of the company's real ones (a contract
+# form, a report): the compliance report lists them as needing a real document, and an editor
+# removes the tag when uploading the real file.
+PLACEHOLDER_TAG = "заглушка"
+
+
+def ensure_document(
+    title: str, filename: str, content: Callable[[], bytes], placeholder: bool = False
+) -> AbstractDocument:
+    """The document with this title, created from `content()` when missing; a `placeholder`
+    is tagged as one."""
     if Collection.get_first_root_node() is None:  # a flushed database has none
         Collection.add_root(name="Root")
     model = get_document_model()
@@ -187,6 +196,8 @@ def ensure_document(title: str, filename: str, content: Callable[[], bytes]) -> 
         document = model(title=title)
         document.file.save(filename, ContentFile(content()), save=False)
         document.save()
+        if placeholder:
+            document.tags.add(PLACEHOLDER_TAG)
     return document
 
 

@@ -4,9 +4,16 @@ through Wagtail's report view."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.demo import PLACEHOLDER_TAG
 from core.exports import SafeReportView
 
-from .compliance import item_states, late_outage_notices
+from . import requirements
+from .compliance import (
+    consistency_problems,
+    item_states,
+    late_outage_notices,
+    placeholder_documents,
+)
 
 
 def local_date(value) -> str:
@@ -59,4 +66,10 @@ class ComplianceReportView(SafeReportView):
         statuses = context["object_list"]
         context["problems"] = sum(status.state != "ok" for status in statuses)
         context["late_notices"] = late_outage_notices()
+        context["placeholders"] = placeholder_documents()
+        context["placeholder_tag"] = PLACEHOLDER_TAG
+        context["inconsistencies"] = consistency_problems()
+        context["requirements"] = [
+            (requirement, requirement.problems()) for requirement in requirements.load()
+        ]
         return context

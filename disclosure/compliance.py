@@ -5,6 +5,7 @@ from every page model, so other apps need nothing but that attribute. A page typ
 live in records (snippets) names them in `disclosure_records` (item code → model label): the
 item is missing while no record is live, and a record's publication counts as an update."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,7 +16,12 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, get_page_models
+
+from core import facts
+from core.demo import PLACEHOLDER_TAG
+from core.phone import same_phone
 
 from . import services
 from .items import CODES, ITEMS, DisclosureItem
@@ -128,3 +134,67 @@ def late_outage_notices():
         for notice in OutageNotice.objects.live().filter(emergency=False).order_by("-starts_at")
         if notice.lead_time_error()
     ]
+
+
+def placeholder_documents():
+    """Documents the demo generated in place of real ones (core.demo.PLACEHOLDER_TAG): each
+    needs the company's real document before the site can be relied on."""
+    return get_document_model().objects.filter(tags__name=PLACEHOLDER_TAG).order_by("title")
+
+
+def consistency_problems() -> list[str]:
+    """Facts the site states in more than one place that disagree: the head office whose
+    hours the footer shows, the hotline in the settings and in its record, toll-free numbers
+    in page texts, offices without hours."""
+    from .models import GridCompany, ServiceCentre
+
+    problems = []
+    centres = list(ServiceCentre.objects.filter(live=True).prefetch_related("hours"))
+    head_offices = [centre for centre in centres if centre.head_office]
+    if len(head_offices) != 1:
+        problems.append(_("No published service centre is marked as the head office."))
+    for centre in centres:
+        if not centre.round_the_clock and not centre.hours.all():
+            problems.append(_("%(centre)s has no opening hours.") % {"centre": centre.name})
+    hotline = facts.value("hotline")
+    hotline_records = [centre for centre in centres if centre.round_the_clock]
+    if hotline and not any(
+        same_phone(hotline, phone)
+        for centre in hotline_records
+        for phone in centre.phones.split(",")
+    ):
+        problems.append(
+            _(
+                "The hotline %(phone)s of the site settings is not the phone of a "
+                "round-the-clock service record."
+            )
+            % {"phone": hotline}
+        )
+    known = [hotline] + [
+        company.dispatcher_phone for company in GridCompany.objects.filter(live=True)
+    ]
+    for page in Page.objects.live().filter(locale=Locale.get_default()).specific():
+        for number in sorted(set(TOLL_FREE.findall(page_text(page)))):
+            if not any(same_phone(number, phone) for phone in known):
+                problems.append(
+                    _(
+                        "«%(page)s» gives %(phone)s, which is neither the hotline nor a grid "
+                        "company's phone."
+                    )
+                    % {"page": page.title, "phone": number}
+                )
+    return problems
+
+
+# A toll-free number as written in Russian texts: «8 800 333-00-22», «8-800-333-00-22».
+TOLL_FREE = re.compile(r"8[\s-]?\(?800\)?[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}")
+
+
+def page_text(page: Page) -> str:
+    """The text of a page's own fields (lead, intro, body and the like)."""
+    parts = []
+    for name in ("lead", "intro", "body", "procedure"):
+        value = getattr(page, name, None)
+        if value is not None:
+            parts.append(str(value.raw_data) if hasattr(value, "raw_data") else str(value))
+    return " ".join(parts)

@@ -9,7 +9,14 @@ from core.admin_columns import StatusColumn, YesNoColumn
 
 from .admin_views import ComplianceReportView
 from .dashboard import compliance_panel, notices_panel
-from .models import GridCompany, MeterVisitNotice, OutageNotice, PaymentPoint, ServiceCentre
+from .models import (
+    DisclosedDocument,
+    GridCompany,
+    MeterVisitNotice,
+    OutageNotice,
+    PaymentPoint,
+    ServiceCentre,
+)
 
 
 class WithdrawView(UnpublishView):
@@ -79,6 +86,13 @@ class MeterVisitNoticeViewSet(DisclosureViewSet):
     search_backend_name = None
 
 
+class DisclosedDocumentViewSet(SnippetViewSet):
+    model = DisclosedDocument
+    icon = "doc-full"
+    list_display = ["title", "year", "kind", "disclosed_on", "live"]
+    list_filter = ["year", "kind"]
+
+
 class DisclosureGroup(SnippetViewSetGroup):
     menu_label = _("Disclosure")
     menu_icon = "folder-open-inverse"
@@ -89,6 +103,7 @@ class DisclosureGroup(SnippetViewSetGroup):
         GridCompanyViewSet,
         OutageNoticeViewSet,
         MeterVisitNoticeViewSet,
+        DisclosedDocumentViewSet,
     )
 
 

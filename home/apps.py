@@ -8,14 +8,15 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from core import demo as demo_loaders
-        from core import links, page_cache
+        from core import facts, links, page_cache
         from core.expiry import EVERY_PAGE, register_listing
 
         from . import accessibility, demo, signals
-        from .models import personal_account_url
+        from .models import default_hotline, personal_account_url
 
         signals.connect()
         links.register("personal-account", personal_account_url, _("Personal account"))
+        facts.register("hotline", default_hotline)
         # The footer and the head of every page come from the site settings.
         register_listing("home.SiteSettings", EVERY_PAGE)
         # Each preference of the version for the visually impaired is its own cached copy.

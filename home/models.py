@@ -3,6 +3,7 @@
 from django.core.cache import cache
 from django.db import models
 from django.http import Http404, HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -110,6 +111,12 @@ class SiteSettings(BaseSiteSetting):
     company_name = models.CharField(
         max_length=255, default="ООО «РУСЭНЕРГОСБЫТ»", verbose_name=_("company name")
     )
+    company_name_en = models.CharField(
+        max_length=255,
+        default="RUSENERGOSBYT LLC",
+        verbose_name=_("company name in English"),
+        help_text=_("Shown in the title, header and footer of the English pages."),
+    )
     hotline_phone = models.CharField(
         max_length=40,
         blank=True,
@@ -137,6 +144,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("company_name"),
+        FieldPanel("company_name_en"),
         MultiFieldPanel(
             [
                 FieldPanel("hotline_phone"),
@@ -169,6 +177,12 @@ class SiteSettings(BaseSiteSetting):
         return settings
 
     @property
+    def local_company_name(self) -> str:
+        """The company's name in the language of the page being rendered."""
+        english = get_language() == "en" and self.company_name_en
+        return self.company_name_en if english else self.company_name
+
+    @property
     def hotline_tel(self) -> str:
         """The hotline as a tel: URI target (E.164, from the one phone rule)."""
         return tel_target(self.hotline_phone)
@@ -180,3 +194,10 @@ def personal_account_url(request: HttpRequest | None) -> str:
         site = Site.objects.filter(is_default_site=True).first()
         return SiteSettings.for_site(site).personal_account_url if site else ""
     return SiteSettings.for_request(request).personal_account_url
+
+
+def default_hotline() -> str:
+    """The hotline of the default site's settings (core/facts.py: the compliance report checks
+    that the hotline's own record and the pages give the same number)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).hotline_phone if site else ""

@@ -104,3 +104,44 @@ def test_every_item_is_ok_on_the_demo_site():
     assert {status.item.code: status.state for status in item_states()} == {
         item.code: "ok" for item in ITEMS
     }
+
+
+@pytest.mark.django_db
+def test_demo_documents_are_shown_as_needing_a_real_one(admin_client):
+    """The generated contract forms and Decree 24 documents are samples; the standard's PDF
+    is built from its own text."""
+    placeholders = {document.title for document in compliance.placeholder_documents()}
+    assert any(title.startswith("Договор энергоснабжения") for title in placeholders)
+    assert "Сбытовая надбавка гарантирующего поставщика, 2025" in placeholders
+    assert not any("Стандарт" in title for title in placeholders)
+    page = admin_client.get("/admin/disclosure/compliance/").content.decode()
+    assert page.count("нужен настоящий документ") == len(placeholders)
+
+
+@pytest.mark.django_db
+def test_contacts_and_hours_agree_on_the_demo_and_a_disagreement_is_reported(admin_client):
+    from disclosure.models import ServiceCentre
+    from home.models import SiteSettings
+
+    assert compliance.consistency_problems() == []
+    settings = SiteSettings.objects.get()
+    settings.hotline_phone = "8 800 100-00-00"
+    settings.save()
+    ServiceCentre.objects.update(head_office=False)
+    problems = compliance.consistency_problems()
+    assert any("8 800 100-00-00" in problem for problem in problems)
+    assert any("головной офис" in problem for problem in problems)
+    # The appeals and contacts pages still name 8 800 333-00-22: no longer the hotline.
+    assert any("8 800 333-00-22" in problem for problem in problems)
+    page = admin_client.get("/admin/disclosure/compliance/").content.decode()
+    assert "8 800 100-00-00" in page
+
+
+@pytest.mark.django_db
+def test_the_report_lists_the_register_of_requirements(admin_client):
+    from disclosure import requirements
+
+    page = admin_client.get("/admin/disclosure/compliance/").content.decode()
+    assert page.count("data-requirement=") == len(requirements.load())
+    assert 'data-requirement-state="problem"' not in page
+    assert "reception.actions.send" in page

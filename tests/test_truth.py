@@ -100,3 +100,79 @@ def test_a_change_of_a_service_centre_expires_every_page():
     office = ServiceCentre.objects.get(head_office=True)
     urls = {page.url_path for page in pages_showing(office)}
     assert {"/home/", "/home/clients/restriction/", "/home/contacts/"} <= urls
+
+
+@pytest.mark.django_db
+def test_contacts_show_reception_hours_queues_and_service_times(ru_client):
+    """§8.4: reception hours where they differ, the queue, the typical service times."""
+    page = text(ru_client, "/contacts/")
+    assert "Приём клиентов" in page  # reception hours that differ from the opening hours
+    assert "Очередь: электронная очередь" in page
+    assert "Средняя продолжительность обслуживания" in page
+    assert "10–15 мин." in page and "20 мин." in page and "40 сек." in page
+    assert "Стандарт, разделы 8.4 и 9.1" in page
+
+
+@pytest.mark.django_db
+def test_ethics_and_anti_corruption_are_published(ru_client):
+    """§3.3: the Code of Ethics and the Anti-Corruption Policy are on the site."""
+    about = text(ru_client, "/about/")
+    assert "Кодекс этики" in about and "Положение о недопустимости коррупции" in about
+    assert "раздел 3.3" in text(ru_client, "/about/ethics/").replace(
+        "раздел 3.3 Стандарта", "раздел 3.3"
+    )
+    assert "Сообщить о коррупции" in text(ru_client, "/about/anti-corruption/")
+    assert "ИНН" in text(ru_client, "/about/details/")
+
+
+@pytest.mark.django_db
+def test_privacy_policy_names_operator_purposes_retention_and_rights(ru_client):
+    """152-FZ: the policy names the operator, the purposes, how long data is kept and the
+    customer's rights; the consent is a text of its own."""
+    policy = text(ru_client, "/privacy/")
+    for heading in ("Оператор", "Какие данные и зачем", "Сроки хранения", "Ваши права"):
+        assert heading in policy
+    assert "ООО «РУСЭНЕРГОСБЫТ»" in policy and "Роскомнадзор" in policy
+    consent = text(ru_client, "/privacy/consent/")
+    assert "Согласие действует до его отзыва" in consent
+    assert "Сроки хранения" not in consent
+
+
+@pytest.mark.django_db
+def test_decree_24_documents_by_year_and_kind(ru_client, django_assert_max_num_queries):
+    html = ru_client.get("/about/disclosure/").content.decode()
+    assert "от 21.01.2004 № 24" in html
+    assert re.findall(r"<h2>(\d{4})</h2>", html) == ["2025", "2024"]
+    assert "Сбытовая надбавка гарантирующего поставщика" in html
+    with django_assert_max_num_queries(10):
+        only = ru_client.get("/about/disclosure/?year=2024&kind=markup").content.decode()
+    assert only.count("disclosure-markup-2024") == 1
+    assert "2025" not in re.findall(r"<h2>(\d{4})</h2>", only)
+
+
+@pytest.mark.django_db
+def test_english_pages_name_the_company_in_english(client):
+    html = client.get("/en/clients/restriction/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    assert title.endswith("RUSENERGOSBYT LLC") and "ООО" not in title
+    footer = html[html.index('class="site-footer"') :]
+    assert "RUSENERGOSBYT LLC" in footer and "ООО «РУСЭНЕРГОСБЫТ»" not in footer
+    assert "Mon–Thu 08:30–17:30" in footer  # the head office's hours, in English
+
+
+@pytest.mark.django_db
+def test_english_disclosure_pages_have_their_own_text(client):
+    """No English page whose main text is a stub or Russian."""
+    for url, english in [
+        ("/en/clients/appeals/", "When an appeal is not acted upon"),
+        ("/en/clients/restriction/", "by registered letter (with acknowledgement of receipt)"),
+        ("/en/clients/service-standard/", "Interactive service"),
+        ("/en/clients/payment/", "First interim payment"),
+        ("/en/clients/services/", "Meter verification"),
+        ("/en/contacts/", "Average time of service"),
+        ("/en/about/ethics/", "No conflict of interest"),
+        ("/en/privacy/", "How long we keep it"),
+    ]:
+        page = text(client, url)
+        assert english in page, url
+        assert "being prepared" not in page

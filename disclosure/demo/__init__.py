@@ -12,7 +12,14 @@ from core.pdf import build_pdf
 
 from .. import services
 from ..documents import standard_pdf
-from ..models import MeterVisitCoverage, MeterVisitNotice, OutageCoverage, OutageNotice
+from ..models import (
+    DisclosedDocument,
+    MeterVisitCoverage,
+    MeterVisitNotice,
+    OutageCoverage,
+    OutageNotice,
+)
+from ..models.disclosed import DisclosedKind
 from ..standard_text import load_standard, paragraphs_to_html
 
 HERE = Path(__file__).parent
@@ -43,6 +50,7 @@ def load() -> None:
     demo.ensure_pages(specs)
     demo.load_records(HERE / "records.yaml")
     ensure_notices(timezone.localdate())
+    ensure_disclosed_documents(demo.read(HERE / "disclosed.yaml"))
 
 
 def contract_form_document(form: dict):
@@ -67,7 +75,33 @@ def contract_form_document(form: dict):
         f"{form['title']} (ред. {form['version']})",
         f"contract-{form['category']}-{form['version']}.pdf",
         content,
+        placeholder=True,  # a sample text, not the company's form
     )
+
+
+def ensure_disclosed_documents(data: dict) -> None:
+    """Decree 24 documents for the demo: sample PDFs, tagged as placeholders for the
+    compliance report, one per kind and year of `disclosed.yaml`."""
+    labels = dict(DisclosedKind.choices)
+    for year in data["years"]:
+        for kind in data["kinds"]:
+            title = f"{labels[kind]}, {year}"
+            if DisclosedDocument.objects.filter(title=title).exists():
+                continue
+            document = demo.ensure_document(
+                title,
+                f"disclosure-{kind}-{year}.pdf",
+                lambda title=title: build_pdf(title, [("", [data["sample_text"]])]),
+                placeholder=True,
+            )
+            record = DisclosedDocument(
+                kind=kind,
+                year=year,
+                title=title,
+                document=document,
+                disclosed_on=date(year, data["disclosed_month"], 1),
+            )
+            publish(record)
 
 
 def moscow(day: date, hour: int) -> datetime:

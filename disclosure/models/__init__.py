@@ -1,4 +1,5 @@
 from .directory import GridCompaniesPage, PaymentPage, ServiceCentresPage
+from .disclosed import DisclosedDocument, DisclosedDocumentsPage
 from .notices import MeterVisitCoverage, MeterVisitNotice, OutageCoverage, OutageNotice
 from .outages import OutagesPage
 from .pages import (
@@ -25,6 +26,8 @@ __all__ = [
     "ConsumptionNormsPage",
     "ContractForm",
     "ContractsPage",
+    "DisclosedDocument",
+    "DisclosedDocumentsPage",
     "GridCompaniesPage",
     "GridCompany",
     "MeterVisitCoverage",

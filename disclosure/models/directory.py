@@ -128,7 +128,7 @@ class ServiceCentresPage(Page):
             centre.reception_rows = [
                 row for row in centre.hours.all() if row.kind == ServiceCentreHours.RECEPTION
             ]
-        company = SiteSettings.for_request(request).company_name
+        company = SiteSettings.for_request(request).local_company_name
         context.update(
             structured_data=centres_data(centres, company),
             centres=centres,

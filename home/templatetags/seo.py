@@ -41,7 +41,7 @@ def organization_data(context) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": site_settings.company_name,
+        "name": site_settings.local_company_name,
         "url": request.build_absolute_uri("/"),
     }
     if site_settings.hotline_phone:
