@@ -133,7 +133,7 @@ def test_privacy_policy_names_operator_purposes_retention_and_rights(ru_client):
     for heading in ("Оператор", "Какие данные и зачем", "Сроки хранения", "Ваши права"):
         assert heading in policy
     assert "ООО «РУСЭНЕРГОСБЫТ»" in policy and "Роскомнадзор" in policy
-    consent = text(ru_client, "/privacy/consent/")
+    consent = text(ru_client, "/consent/")
     assert "Согласие действует до его отзыва" in consent
     assert "Сроки хранения" not in consent
 
