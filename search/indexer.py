@@ -17,7 +17,8 @@ from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
 from . import spelling
-from .models import SearchEntry, SearchTerm
+from .backends import postings
+from .models import SearchEntry, SearchPosting, SearchTerm
 from .sources import EntryData, ModelSource, source_for, sources
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ def _save_entries(
         created.append(entry)
     if created and add_to_backend:
         backend.add_bulk(SearchEntry, created)
+        postings.write(created)
     forget_labels({entry.language for entry in [*old, *created]})
     return created
 
@@ -112,6 +114,7 @@ def index_many(objects: Iterable[Any], source: ModelSource) -> int:
         for obj in objects:
             created += _save_entries(source.owner(obj), source.entries(obj), add_to_backend=False)
         get_search_backend().add_bulk(SearchEntry, created)
+        postings.write(created)
         spelling.learn(entry_texts(created))
     return len(created)
 
@@ -122,6 +125,7 @@ def rebuild() -> int:
     with transaction.atomic():
         for entry in SearchEntry.objects.all().iterator():
             backend.delete(entry)
+        SearchPosting.objects.all().delete()
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
         for source in sources():

@@ -183,3 +183,18 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchPosting(models.Model):
+    """One stem of one entry and its weight: the inverted index that the site search reads on
+    PostgreSQL (search.backends.postings), written only there. A search reads the postings of
+    its stems through one covering index instead of every matching tsvector."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
+    stem = models.CharField(max_length=100)
+    language = models.CharField(max_length=10)
+    section_key = models.CharField(max_length=100)
+    weight = models.FloatField()
+
+    def __str__(self) -> str:
+        return f"{self.stem} ({self.weight:.3f})"

@@ -1,12 +1,12 @@
 """The embedded adapter: SearchEntry rows in the index of Wagtail's database backend.
 
 Both the index and the query are Snowball stems (search.text), so Russian word forms match on
-SQLite too; on PostgreSQL the backend's `russian` configuration then sees the same stems on
-both sides. Wagtail's backend writes the index; the query is ours on SQLite (sqlite_fts:
-FTS5 and bm25) and PostgreSQL (pg_fts: GIN indexes and ts_rank), with the heading weighted
-above the text: Wagtail's own queries scale poorly on both (measured in benchmarks/). Any
-other database goes through Wagtail's backend. The engine's best matches are then ordered by
-the rules of search.ranking, the same for every adapter.
+SQLite too. Wagtail's backend writes the index; the query is ours on SQLite (sqlite_fts:
+FTS5 and bm25) and on PostgreSQL it reads our own inverted index of the same stems
+(postings), with the heading weighted above the text: Wagtail's own queries scale poorly on
+both (measured in benchmarks/). Any other database goes through Wagtail's backend. The
+engine's best matches are then ordered by the rules of search.ranking, the same for every
+adapter.
 """
 
 from collections import Counter
@@ -23,7 +23,7 @@ from .. import ranking
 from ..models import SearchEntry
 from ..sources import DOCUMENTS_SECTION
 from ..text import highlight, normalize
-from . import pg_fts, sqlite_fts
+from . import postings, sqlite_fts
 from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
 
 
@@ -64,8 +64,8 @@ class DatabaseAdapter:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
         if connection.vendor == "sqlite" and sqlite_fts.available():
             matches = sqlite_fts.ranked(terms, language)
-        elif connection.vendor == "postgresql":
-            matches = pg_fts.ranked(terms, language)
+        elif postings.enabled():
+            matches = postings.ranked(terms, language)
         else:
             matches = self._wagtail_ranked(terms, language)
         counts = Counter(key for _pk, key, _score in matches)

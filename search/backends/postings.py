@@ -1,0 +1,71 @@
+"""The site search's query on PostgreSQL: SearchPosting, an inverted index of the same stems
+as the other adapters (search.text), one row per stem and entry with its weight.
+
+Every match of a query is scored in one aggregate over the postings of its stems, read from a
+covering index. The weights follow ts_rank's, which this index replaces: per field (heading
+with tasks, four times; text) each stem's occurrences count 1, 1/4, 1/9… (saturating), and
+the field's sum is divided by 1 + the log of its length (normalisation 1). Matching and
+ranking tsvectors instead reads every matching row's vector, which grows with the entries a
+query matches (measured in benchmarks/search_latency.txt).
+"""
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import connection
+
+from ..models import SearchEntry, SearchPosting
+from ..text import stems, stop_stems
+
+TITLE_WEIGHT = 4
+
+
+def enabled() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _field_weights(field: list[str]) -> dict[str, float]:
+    norm = 1 + math.log(max(1, len(field)))
+    return {
+        stem: sum(1 / n**2 for n in range(1, count + 1)) / norm
+        for stem, count in Counter(field).items()
+    }
+
+
+def postings(entry: SearchEntry) -> list[SearchPosting]:
+    stop = stop_stems()
+    heading = _field_weights(stems(f"{entry.heading}\n{entry.tasks}"))
+    text = _field_weights(stems(entry.text))
+    return [
+        SearchPosting(
+            entry=entry,
+            stem=stem[:100],
+            language=entry.language,
+            section_key=entry.section_key,
+            weight=TITLE_WEIGHT * heading.get(stem, 0.0) + text.get(stem, 0.0),
+        )
+        for stem in heading.keys() | text.keys()
+        if stem not in stop
+    ]
+
+
+def write(entries: Iterable[SearchEntry]) -> None:
+    """Postings of newly created entries (those of replaced entries went with them)."""
+    if enabled():
+        rows = [posting for entry in entries for posting in postings(entry)]
+        SearchPosting.objects.bulk_create(rows, batch_size=2000)
+
+
+def ranked(terms: list[str], language: str) -> list[tuple[int, str, float]]:
+    """(SearchEntry id, section key, score) of every match, most relevant first."""
+    sql = """
+        SELECT entry_id, section_key, sum(weight) AS score
+        FROM search_searchposting
+        WHERE stem = ANY(%s) AND language IN (%s, '')
+        GROUP BY entry_id, section_key
+        ORDER BY score DESC, entry_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [terms, language])
+        return list(cursor.fetchall())
