@@ -12,7 +12,7 @@ class AddressesConfig(AppConfig):
         from core.expiry import register_listing
         from core.staff import register_group
 
-        from . import demo
+        from . import alerts, demo
         from .staff import GROUPS
         from .views import address_url
 
@@ -21,5 +21,6 @@ class AddressesConfig(AppConfig):
         # The address page reads the directory at request time; a change renews the version.
         for model_label in ("addresses.Locality", "addresses.Street", "addresses.HouseRange"):
             register_listing(model_label, [])
+        alerts.connect()
         links.register("address-lookup", address_url, _("What applies to my address"))
         demo_loaders.register("addresses", demo.load, requires=("disclosure", "tariffs"))

@@ -94,3 +94,48 @@ class HouseRange(HouseSpan):
 
     def __str__(self) -> str:
         return f"{self.street}, {self.houses_label}"
+
+
+class Subscription(models.Model):
+    """An e-mail subscribed to the outages of some streets (personal data: only the group of
+    `addresses/staff.py` sees the addresses). Unconfirmed after 7 days it is deleted; an
+    unsubscribe deletes it at once."""
+
+    email = models.EmailField(verbose_name=_("e-mail"))
+    streets = models.ManyToManyField(
+        Street, related_name="subscriptions", verbose_name=_("streets")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed"))
+    consent_version = models.CharField(max_length=40, verbose_name=_("consent version"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outage alert subscription")
+        verbose_name_plural = _("outage alert subscriptions")
+        indexes = [models.Index(fields=["confirmed_at", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class AlertSent(models.Model):
+    """One alert per subscription and version of a notice: the unique row is taken before the
+    e-mail is queued, so a retried task never sends the same version twice."""
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="+")
+    notice_type = models.CharField(max_length=40)  # the notice model's label
+    notice_id = models.PositiveIntegerField()
+    version = models.CharField(max_length=40)  # the published revision, or "cancelled-<id>"
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "notice_type", "notice_id", "version"],
+                name="one_alert_per_notice_version",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notice_type} {self.notice_id} v{self.version}"

@@ -11,6 +11,8 @@ class OutgoingEmail(models.Model):
     recipient = models.EmailField(verbose_name=_("recipient"))
     subject = models.CharField(max_length=255, verbose_name=_("subject"))
     body = models.TextField(verbose_name=_("text"))
+    # E.g. List-Unsubscribe on an alert a customer subscribed to.
+    headers = models.JSONField(default=dict, blank=True, verbose_name=_("headers"))
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent"))
     attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))

@@ -7,7 +7,7 @@ and can send it again at once."""
 import logging
 from datetime import timedelta
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -21,11 +21,33 @@ logger = logging.getLogger(__name__)
 MAX_DELAY = timedelta(hours=6)
 
 
-def queue_email(recipient: str, subject: str, body: str) -> OutgoingEmail:
+def send_mail(
+    subject: str, body: str, sender: str | None, recipients: list[str], headers: dict | None = None
+) -> int:
+    """Django's send_mail with headers (List-Unsubscribe on alerts)."""
+    return EmailMessage(subject, body, sender, recipients, headers=headers).send()
+
+
+def queue_email(
+    recipient: str, subject: str, body: str, headers: dict[str, str] | None = None
+) -> OutgoingEmail:
     """Stores the message in the caller's transaction and sends it once that commits."""
-    email = OutgoingEmail.objects.create(recipient=recipient, subject=subject, body=body)
+    email = OutgoingEmail.objects.create(
+        recipient=recipient, subject=subject, body=body, headers=headers or {}
+    )
     transaction.on_commit(lambda: send_email_task.enqueue(email.pk))
     return email
+
+
+def queue_emails(emails: list[OutgoingEmail], batch: int = 500) -> list[OutgoingEmail]:
+    """Many messages at once (alerts to every subscriber of a street): stored in the caller's
+    transaction with one INSERT a batch, and sent by one task a batch once that commits."""
+    created = OutgoingEmail.objects.bulk_create(emails, batch_size=batch)
+    ids = [email.pk for email in created]
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        transaction.on_commit(lambda chunk=chunk: send_emails_task.enqueue(chunk))
+    return created
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -46,7 +68,7 @@ def deliver(email: OutgoingEmail) -> bool:
     on the message. True when sent."""
     email.attempts += 1
     try:
-        send_mail(email.subject, email.body, None, [email.recipient])
+        send_mail(email.subject, email.body, None, [email.recipient], headers=email.headers)
     except Exception as error:  # any transport failure: keep the message for a retry
         email.last_error = f"{type(error).__name__}: {error}"[:255]
         email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
@@ -67,6 +89,13 @@ def send_email_task(email_id: int) -> None:
         email = _claim_unsent().filter(pk=email_id).first()
         if email is not None:  # already sent, or being sent by another run
             deliver(email)
+
+
+@task()
+def send_emails_task(email_ids: list[int]) -> None:
+    """Each message of a batch claimed and sent in its own transaction, as `send_email_task`."""
+    for email_id in email_ids:
+        send_email_task.call(email_id)
 
 
 def retry_unsent() -> tuple[int, int]:

@@ -92,7 +92,7 @@ def test_overlapping_retry_runs_send_each_message_once():
     delivered: list[str] = []
     start = threading.Barrier(2)
 
-    def slow_send(subject, body, sender, recipients):
+    def slow_send(subject, body, sender, recipients, headers=None):
         time.sleep(0.01)  # an SMTP round trip, long enough for the runs to overlap
         delivered.extend(recipients)
 
