@@ -11,8 +11,10 @@ class AddressesConfig(AppConfig):
         from core import links
         from core.expiry import register_listing
         from core.staff import register_group
+        from search import offers
 
         from . import alerts, demo
+        from .offers import address_offer
         from .staff import GROUPS
         from .views import address_url
 
@@ -22,5 +24,6 @@ class AddressesConfig(AppConfig):
         for model_label in ("addresses.Locality", "addresses.Street", "addresses.HouseRange"):
             register_listing(model_label, [])
         alerts.connect()
+        offers.register(address_offer)
         links.register("address-lookup", address_url, _("What applies to my address"))
         demo_loaders.register("addresses", demo.load, requires=("disclosure", "tariffs"))
