@@ -58,9 +58,11 @@ def write(entries: Iterable[SearchEntry]) -> None:
 
 
 def ranked(terms: list[str], language: str) -> list[tuple[int, str, float]]:
-    """(SearchEntry id, section key, score) of every match, most relevant first."""
+    """(SearchEntry id, section key, score) of every match, most relevant first. The sum is
+    rounded: a float sum depends on the order PostgreSQL reads the rows in, and equal scores
+    must tie (then the entry id decides) in every database alike."""
     sql = """
-        SELECT entry_id, section_key, sum(weight) AS score
+        SELECT entry_id, section_key, round(sum(weight)::numeric, 6)::float8 AS score
         FROM search_searchposting
         WHERE stem = ANY(%s) AND language IN (%s, '')
         GROUP BY entry_id, section_key
