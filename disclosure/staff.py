@@ -1,15 +1,16 @@
-"""Who keeps the disclosure records. Disclosure editors keep service centres, payment points and
-grid companies, notice editors the outage and meter-visit notices; both publish their own
-changes (the lead times of a notice are checked on saving). Withdrawing what customers already
-see, by unpublishing or deleting it, is the moderators' right alone: a published notice is the
-proof that customers were told in time. Registered in DisclosureConfig.ready() (core/staff.py).
+"""Who keeps the disclosure records. Disclosure editors keep service centres, payment points,
+grid companies and the Decree 24 documents, notice editors the outage and meter-visit notices;
+both publish their own changes (the lead times of a notice are checked on saving). Withdrawing
+what customers already see, by unpublishing or deleting it, is the moderators' right alone: a
+published notice is the proof that customers were told in time. Registered in
+DisclosureConfig.ready() (core/staff.py).
 """
 
 from core.staff import DISCLOSURE_EDITORS, MODERATORS
 
 NOTICE_EDITORS = "Редакторы объявлений"
 
-DIRECTORY = ["servicecentre", "paymentpoint", "gridcompany"]
+DIRECTORY = ["servicecentre", "paymentpoint", "gridcompany", "discloseddocument"]
 NOTICES = ["outagenotice", "metervisitnotice"]
 
 

@@ -86,10 +86,10 @@ class MeterVisitNoticeViewSet(DisclosureViewSet):
     search_backend_name = None
 
 
-class DisclosedDocumentViewSet(SnippetViewSet):
+class DisclosedDocumentViewSet(DisclosureViewSet):
     model = DisclosedDocument
     icon = "doc-full"
-    list_display = ["title", "year", "kind", "disclosed_on", "live"]
+    list_display = ["title", "year", "kind", "disclosed_on", StatusColumn()]
     list_filter = ["year", "kind"]
 
 

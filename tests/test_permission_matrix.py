@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from core import staff
-from disclosure.models import OutageNotice, ServiceCentre
+from disclosure.models import DisclosedDocument, OutageNotice, ServiceCentre
 from disclosure.staff import NOTICE_EDITORS
 from readings.permissions import STAFF_GROUP as READINGS_STAFF
 from reception.staff import STAFF_GROUP as RECEPTION_STAFF
@@ -48,6 +48,10 @@ MATRIX = {
     "service centre: publish": {EDITORS, MODERATORS},
     "service centre: unpublish": {MODERATORS},
     "service centre: delete": {MODERATORS},
+    "Decree 24 document: add or edit": {EDITORS, MODERATORS},
+    "Decree 24 document: publish": {EDITORS, MODERATORS},
+    "Decree 24 document: unpublish": {MODERATORS},
+    "Decree 24 document: delete": {MODERATORS},
     "Russian page: edit": {EDITORS, MODERATORS},
     "Russian page: publish": {MODERATORS},
     "Russian page: unpublish": {MODERATORS},
@@ -122,6 +126,12 @@ def allowed(user, action: str) -> bool:
         "service centre: publish": lambda: snippet(user, ServiceCentre, "publish"),
         "service centre: unpublish": lambda: snippet(user, ServiceCentre, "unpublish"),
         "service centre: delete": lambda: snippet(user, ServiceCentre, "delete"),
+        "Decree 24 document: add or edit": lambda: (
+            snippet(user, DisclosedDocument, "add") and snippet(user, DisclosedDocument, "change")
+        ),
+        "Decree 24 document: publish": lambda: snippet(user, DisclosedDocument, "publish"),
+        "Decree 24 document: unpublish": lambda: snippet(user, DisclosedDocument, "unpublish"),
+        "Decree 24 document: delete": lambda: snippet(user, DisclosedDocument, "delete"),
         "Russian page: edit": lambda: ru.permissions_for_user(user).can_edit(),
         "Russian page: publish": lambda: ru.permissions_for_user(user).can_publish(),
         "Russian page: unpublish": lambda: ru.permissions_for_user(user).can_unpublish(),

@@ -53,6 +53,7 @@ class DisclosedDocument(DraftStateMixin, RevisionMixin, index.Indexed, models.Mo
         ordering = ["-year", "kind", "title"]
         verbose_name = _("disclosed document")
         verbose_name_plural = _("disclosed documents")
+        permissions = [("unpublish_discloseddocument", "Can unpublish disclosed document")]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.title}"
