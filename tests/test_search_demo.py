@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from search import backends
 from search.models import SearchEntry
-from search.relevance import evaluate, load_set
+from search.relevance import evaluate, load_set, resolve
 
 
 def urls(query: str, **kwargs) -> list[str]:
@@ -77,13 +77,24 @@ def test_relevance_set_has_eighty_questions_with_a_held_out_part():
 
 
 @pytest.mark.django_db
-def test_success_at_3_stays_above_the_floor_on_both_parts():
-    # A floor under the recorded figures (benchmarks/relevance.txt: 0.978-1.000 on a fresh
-    # database), on the database in use. Within the full suite on PostgreSQL the held-out part
-    # scores 0.933 (two more misses than on a fresh database, cause not yet found), hence 0.9.
+def test_success_at_3_meets_the_target_on_both_parts():
+    # The issue's target (benchmarks/relevance.txt), on the database in use. The demo's ids
+    # here are not a fresh database's: the apps' tests before these advanced PostgreSQL's
+    # sequences (search.relevance.resolve).
     for part, scores in evaluate().items():
         failed = [(case.query, case.found[:3]) for case in scores.misses(3)]
-        assert scores.success(3) >= 0.9, (part, failed)
+        assert scores.success(3) >= 0.97, (part, failed)
+
+
+@pytest.mark.django_db
+def test_an_expected_url_may_name_its_entry_instead_of_its_id():
+    from disclosure.models import ServiceCentre
+
+    centre = ServiceCentre.objects.get(name="ЦОК «Химки»")
+    assert resolve("/contacts/#centre-{ЦОК «Химки»}", "ru") == f"/contacts/#centre-{centre.pk}"
+    assert resolve("/clients/faq/", "ru") == "/clients/faq/"
+    with pytest.raises(ValueError):
+        resolve("/contacts/#centre-{ЦОК «Нигде»}", "ru")
 
 
 @pytest.mark.django_db
