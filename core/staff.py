@@ -18,7 +18,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -129,11 +129,21 @@ def _grant_pages(group: Group, spec: StaffGroup) -> None:
 
 
 def _pages_of(locale: str):
-    """The root page, or the home pages of a language (none until that tree exists: the next
-    `migrate` or `load_demo` grants them)."""
+    """The root page, or the home pages of a language (none until that tree exists: then
+    `grant_new_home` grants them)."""
     if locale == EVERY_PAGE:
         return Page.objects.filter(depth=1)
     return Page.objects.filter(depth=2, locale__language_code=locale)
+
+
+def grant_new_home(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    """A language's home page, once created (its first translation, say), gets the rights of
+    the groups granted on that language, such as the translators on English."""
+    if not created or raw or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    for spec in _groups.values():
+        if spec.page_locale and spec.page_locale == instance.locale.language_code:
+            ensure_group(spec.name)
 
 
 def ensure_groups(apps=global_apps, **kwargs) -> None:
@@ -225,3 +235,4 @@ def connect() -> None:
         page_locale="en",
     )
     on_migrated(ensure_groups, dispatch_uid="core-staff-groups")
+    post_save.connect(grant_new_home, dispatch_uid="core-staff-new-home")
