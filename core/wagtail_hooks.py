@@ -105,3 +105,9 @@ def register_outgoing_email() -> OutgoingEmailViewSet:
 def remember_served_page(page, request, serve_args, serve_kwargs) -> None:
     """The page cache keys a copy on the versions of what this page type shows."""
     request.page_cache_page = page
+
+
+@hooks.register("construct_homepage_panels")
+def only_what_needs_doing(request, panels) -> None:
+    """Wagtail's "your most recent edits" is history, not a task: the admin home lists work."""
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "recent_edits"]

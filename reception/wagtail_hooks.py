@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .admin_views.deliveries import DeliveryListView, DoneView, LetterView
+from .admin_views.deliveries import DeliveryListView, DoneView, LetterView, deliveries_panel
 from .admin_views.registry import AppealViewSet
 from .admin_views.reports import MonthlyReportView, assignment_panel, dashboard_panels
 from .admin_views.survey import SurveySummaryView
@@ -68,4 +68,5 @@ def deliveries_menu_item():
 
 
 hooks.register("construct_homepage_panels", dashboard_panels)
+hooks.register("construct_homepage_panels", deliveries_panel)
 hooks.register("construct_homepage_panels", assignment_panel)

@@ -6,15 +6,20 @@ import datetime
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import SafeReportView
 
+from .models import QueryStat
 from .services import popular_queries, queries_without_results
 
 PERIODS = (7, 30, 90)
 
 
 class SearchQueriesReportView(SafeReportView):
+    # What visitors typed may name a person: only the roles in search/staff.py read it.
+    permission_policy = ModelPermissionPolicy(QueryStat)
+    permission_required = "view"
     page_title = _("Search queries")
     header_icon = "search"
     template_name = "search/admin/queries_report.html"

@@ -12,6 +12,13 @@ class SearchConfig(AppConfig):
 
         signals.connect_pages()
 
+        from core.staff import register_group
+
+        from .staff import GROUPS
+
+        for name, permissions in GROUPS.items():
+            register_group(name, permissions)
+
         from core import page_cache
         from core.expiry import register_listing
 

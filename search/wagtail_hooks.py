@@ -6,7 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import SearchQueriesReportView
+from .dashboard import empty_searches_panel
 from .models import CustomerTask, SynonymGroup
+from .staff import VIEW_QUERIES
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -44,11 +46,19 @@ def register_report_url():
     ]
 
 
+class QueriesMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(VIEW_QUERIES)
+
+
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item() -> MenuItem:
-    return MenuItem(
+    return QueriesMenuItem(
         _("Search queries"),
         reverse("search_queries_report"),
         icon_name="search",
         order=800,
     )
+
+
+hooks.register("construct_homepage_panels", empty_searches_panel)

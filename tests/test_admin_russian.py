@@ -166,6 +166,15 @@ def test_wagtail_strings_read_as_corrected(admin_client):
     assert "Ничего не найдено" in notices.content.decode()
 
 
+def test_bulk_delete_names_the_records_without_a_number_before_a_plural(admin_client):
+    ids = TariffPeriod.objects.values_list("pk", flat=True)[:2]
+    query = "&".join(f"id={pk}" for pk in ids)
+    html = admin_client.get(f"/admin/bulk/tariffs/tariffperiod/delete/?{query}").content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "Периоды тарифов: удалить 2" in title  # not «2 Периоды тарифов»
+    assert "Удалить выбранные записи (периоды тарифов: 2)?" in html
+
+
 def test_the_approver_is_told_a_period_was_submitted(django_capture_on_commit_callbacks):
     approver = User.objects.create_user("approver", "approver@example.ru", "x")
     approver.groups.add(Group.objects.get(name=moderation.APPROVERS))

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import Page
 
 from core import staff
 from disclosure.models import OutageNotice
@@ -14,9 +15,12 @@ from disclosure.staff import NOTICE_EDITORS
 from readings.models import Submission
 from readings.permissions import STAFF_GROUP as READINGS_STAFF
 from readings.tests.factories import SubmissionFactory
+from reception.choices import AnswerChannel
+from reception.models import Delivery, DeliveryKind
 from reception.staff import STAFF_GROUP as RECEPTION_STAFF
 from reception.staff import SUPERVISORS_GROUP
 from reception.tests.factories import AppealFactory
+from search.services import record_query
 from tariffs import moderation
 from tariffs.models import TariffPeriod
 
@@ -40,6 +44,8 @@ PANELS = {
     "reception_appeals": {RECEPTION_STAFF, SUPERVISORS_GROUP},
     "appeals_by_executor": {SUPERVISORS_GROUP},
     "flagged_readings": {READINGS_STAFF},
+    "letters_and_calls": {RECEPTION_STAFF, SUPERVISORS_GROUP},
+    "empty_searches": {staff.DISCLOSURE_EDITORS, staff.MODERATORS},
 }
 
 
@@ -121,3 +127,58 @@ def test_the_readings_panel_counts_flagged_readings_not_exported():
     SubmissionFactory(flagged=False)
     html = panel(home_of(READINGS_STAFF), "flagged_readings")
     assert "Отмечено и ещё не выгружено: 1" in html
+
+
+def test_the_letters_panel_puts_interim_replies_first_and_skips_what_is_done_or_e_mailed():
+    appeal = AppealFactory()
+    task = dict(appeal=appeal, text="…")
+    Delivery.objects.create(kind=DeliveryKind.ANSWER, channel=AnswerChannel.PHONE, **task)
+    Delivery.objects.create(kind=DeliveryKind.INTERIM, channel=AnswerChannel.POST, **task)
+    Delivery.objects.create(kind=DeliveryKind.INTERIM, channel=AnswerChannel.POST, **task)
+    Delivery.objects.create(kind=DeliveryKind.ANSWER, channel=AnswerChannel.EMAIL, **task)
+    Delivery.objects.create(
+        kind=DeliveryKind.NOTICE, channel=AnswerChannel.POST, done_at=timezone.now(), **task
+    )
+    html = panel(home_of(RECEPTION_STAFF), "letters_and_calls")
+    interim, answer = html.index("Промежуточный ответ: Почта"), html.index("Ответ: Телефон")
+    assert interim < answer
+    assert "<strong>2</strong> <a" in html[html.rindex("<li>", 0, interim) : interim]
+    assert "Уведомление" not in html and "Эл. почта" not in html
+    assert f"ожидает с {timezone.localdate():%d.%m.%Y}" in html
+
+
+def test_the_search_panel_lists_this_weeks_searches_that_found_nothing():
+    today = timezone.localdate()
+    record_query("куда жаловаться на соседа", 0, today, times=3)
+    record_query("старый запрос без ответа", 0, today - timedelta(days=8))
+    record_query("тарифы", 5, today)
+    html = panel(home_of(staff.DISCLOSURE_EDITORS), "empty_searches")
+    assert "<strong>3</strong>" in html and "куда жаловаться на соседа" in html
+    assert "старый запрос" not in html and "тарифы" not in html
+
+
+def test_only_search_editors_read_what_visitors_typed():
+    editor = User.objects.create_user("editor")
+    editor.groups.add(Group.objects.get(name=staff.DISCLOSURE_EDITORS))
+    clerk = User.objects.create_user("clerk")
+    clerk.groups.add(Group.objects.get(name=RECEPTION_STAFF))
+    record_query("где касса в подольске", 0, timezone.localdate())
+    for user, allowed in ((editor, True), (clerk, False)):
+        client = Client()
+        client.force_login(user)
+        response = client.get("/admin/reports/search-queries/", follow=True)
+        assert ("где касса в подольске" in response.content.decode()) is allowed
+        assert (response.redirect_chain == []) is allowed  # Wagtail sends the refused home
+
+
+def test_wagtails_recent_edits_are_not_on_the_home_but_pages_awaiting_approval_are():
+    moderator = User.objects.create_user("moderator")
+    moderator.groups.add(Group.objects.get(name=staff.MODERATORS))
+    page = Page.objects.live().filter(depth=3).first().specific
+    page.save_revision(user=moderator)  # what Wagtail's "your most recent edits" would list
+    page.get_workflow().start(page, moderator)
+    client = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    assert 'id="recent-edits-section"' not in html
+    assert 'id="awaiting-review-section"' in html and "Ждут вашей проверки" in html

@@ -5,7 +5,8 @@ force (a tariff period, a published notice, a live page) without the right to.""
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
-from wagtail.models import Page
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.permissions import policy_registry
 
 from core import staff
@@ -14,6 +15,7 @@ from disclosure.staff import NOTICE_EDITORS
 from readings.permissions import STAFF_GROUP as READINGS_STAFF
 from reception.staff import STAFF_GROUP as RECEPTION_STAFF
 from reception.staff import SUPERVISORS_GROUP
+from search.models import CustomerTask, SynonymGroup
 from tariffs import moderation
 from tariffs.models import TariffPeriod, TariffRegion
 
@@ -67,6 +69,8 @@ MATRIX = {
         SUPERVISORS_GROUP,
     },
     "appeals: assign an executor": {SUPERVISORS_GROUP},
+    "search: read the queries visitors typed": {EDITORS, MODERATORS},
+    "search: keep synonyms, customer tasks and promoted results": {MODERATORS},
     "meter readings: view": {READINGS_STAFF},
     "meter readings: export for billing": {READINGS_STAFF},
     "admin: sign in": set(ROLES),
@@ -146,6 +150,12 @@ def allowed(user, action: str) -> bool:
             "reception.add_appeal"
         ),
         "appeals: assign an executor": lambda: user.has_perm("reception.assign_appeal"),
+        "search: read the queries visitors typed": lambda: user.has_perm("search.view_querystat"),
+        "search: keep synonyms, customer tasks and promoted results": lambda: all(
+            snippet(user, model, action)
+            for model in (SynonymGroup, CustomerTask, SearchPromotion)
+            for action in ("add", "change", "delete")
+        ),
         "meter readings: view": lambda: user.has_perm("readings.view_submission"),
         "meter readings: export for billing": lambda: user.has_perm("readings.change_exportbatch"),
         "admin: sign in": lambda: user.has_perm("wagtailadmin.access_admin"),
@@ -220,3 +230,15 @@ def test_an_editor_cannot_delete_a_live_page():
     client.post(f"/admin/pages/{page.pk}/unpublish/")
     page.refresh_from_db()
     assert page.live
+
+
+def test_translators_may_edit_an_english_tree_created_after_migrate():
+    english = Locale.objects.get(language_code="en")
+    Page.objects.filter(depth=2, locale=english).delete()
+    translator = member(TRANSLATORS)
+    assert not GroupPagePermission.objects.filter(group__name=TRANSLATORS).exists()
+
+    russian_home = Page.objects.get(depth=2, locale__language_code="ru").specific
+    english_home = russian_home.copy_for_translation(english)  # as wagtail-localize does
+    assert english_home.permissions_for_user(translator).can_edit()
+    assert not russian_home.permissions_for_user(translator).can_edit()

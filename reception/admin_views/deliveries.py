@@ -3,20 +3,24 @@ chose post or phone are waiting for. A letter prints as a PDF; each task is mark
 the person who posted the letter or made the call."""
 
 from django.contrib import messages
+from django.db.models import Count, Min
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.dashboard import Line, TaskPanel
 from core.pdf import build_pdf
 
 from .. import actions
 from ..choices import AnswerChannel
-from ..models import Delivery
-from ..staff import CHANGE_APPEALS
+from ..models import Delivery, DeliveryKind
+from ..staff import CHANGE_APPEALS, VIEW_APPEALS
 from .access import StaffOnlyMixin
 from .forms import DoneForm
 
@@ -83,3 +87,36 @@ class DoneView(StaffOnlyMixin, TemplateView):
             else:
                 messages.success(request, _("Marked done: the customer is told."))
         return redirect("reception_deliveries")
+
+
+def deliveries_panel(request, panels) -> None:
+    """Appeals staff: the letters to post and calls to make, interim replies first (an extension
+    counts only once the interim reply has gone out), each line with its oldest task's date."""
+    if not request.user.has_perm(VIEW_APPEALS):
+        return
+    waiting = (
+        Delivery.objects.open_tasks()
+        .values("kind", "channel")
+        .annotate(count=Count("pk"), oldest=Min("created_at"))
+    )
+    first = [DeliveryKind.INTERIM, DeliveryKind.ANSWER, DeliveryKind.NOTICE]
+    index = reverse("reception_deliveries")
+    lines = [
+        Line(
+            f"{DeliveryKind(row['kind']).label}: {AnswerChannel(row['channel']).label}",
+            index,
+            count=row["count"],
+            note=_("waiting since %(date)s")
+            % {"date": date_format(timezone.localtime(row["oldest"]), "SHORT_DATE_FORMAT")},
+        )
+        for row in sorted(waiting, key=lambda row: (first.index(row["kind"]), row["channel"]))
+    ]
+    panels.append(
+        TaskPanel(
+            "letters_and_calls",
+            str(gettext_lazy("Interim replies, letters and calls waiting")),
+            lines,
+            str(gettext_lazy("No letter or call is waiting.")),
+            order=52,
+        )
+    )

@@ -319,6 +319,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 X_FRAME_OPTIONS = "DENY"  # Wagtail's previews set SAMEORIGIN for themselves
 # Staff avatars from Gravatar would tell a foreign server who works in the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor do staff browsers ask wagtail.org for releases: upgrades come through requirements.txt.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Front-end cache purge on publish (a reverse proxy that accepts PURGE, e.g. nginx or Varnish).
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
