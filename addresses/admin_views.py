@@ -5,15 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.csv_import import decode
+from core.csv_import import CsvUploadForm, upload_page
 
 from .importer import COLUMNS, import_addresses
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def can_import(user) -> bool:
@@ -22,7 +19,7 @@ def can_import(user) -> bool:
     )
 
 
-class UploadForm(forms.Form):
+class UploadForm(CsvUploadForm):
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy(
@@ -39,29 +36,21 @@ def upload_view(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            errors = [_("The file is larger than 20 MB.")]
-        else:
-            result = import_addresses(decode(upload.read()))
-            errors = result.errors
-            summary = _("House ranges created: %(created)d, updated: %(updated)d.") % {
-                "created": result.created,
-                "updated": result.updated,
-            }
-            if not errors:
-                messages.success(request, summary)
-                return redirect("addresses_ranges:index")
-            if result.created or result.updated:
-                messages.success(request, summary)
-    return TemplateResponse(
+        result = import_addresses(form.cleaned_data["file"])
+        errors = result.errors
+        summary = _("House ranges created: %(created)d, updated: %(updated)d.") % {
+            "created": result.created,
+            "updated": result.updated,
+        }
+        if not errors:
+            messages.success(request, summary)
+            return redirect("addresses_ranges:index")
+        if result.created or result.updated:
+            messages.success(request, summary)
+    return upload_page(
         request,
-        "addresses/admin/upload.html",
-        {
-            "form": form,
-            "errors": errors,
-            "page_title": _("Import addresses"),
-            "header_icon": "upload",
-        },
-        status=400 if errors else 200,
+        form,
+        _("Import addresses"),
+        errors,
+        _("These rows were not imported; the others were. Correct them and upload them again:"),
     )

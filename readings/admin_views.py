@@ -13,15 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.csv_import import decode
+from core.csv_import import CsvUploadForm, upload_page
 
 from .export import batch_csv, create_batch, period_csv
 from .models import ExportBatch, Submission
 from .permissions import can_export, can_import_registry
 from .registry import import_registry
 from .services import parse_period
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class ExportForm(forms.Form):
@@ -40,7 +38,7 @@ class ExportForm(forms.Form):
         ]
 
 
-class RegistryUploadForm(forms.Form):
+class RegistryUploadForm(CsvUploadForm):
     file = forms.FileField(
         label=gettext_lazy("CSV from the billing system"),
         help_text=gettext_lazy(
@@ -102,34 +100,26 @@ def registry_upload_view(request: HttpRequest) -> HttpResponse:
     form = RegistryUploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            errors = [_("The file is larger than 20 MB.")]
-        else:
-            result = import_registry(decode(upload.read()))
-            errors = result.errors
-            if result.ok:
-                messages.success(
-                    request,
-                    _(
-                        "Registry imported: %(accounts)d new accounts, %(created)d new meters, "
-                        "%(updated)d meters updated."
-                    )
-                    % {
-                        "accounts": result.accounts_created,
-                        "created": result.meters_created,
-                        "updated": result.meters_updated,
-                    },
+        result = import_registry(form.cleaned_data["file"])
+        errors = result.errors
+        if result.ok:
+            messages.success(
+                request,
+                _(
+                    "Registry imported: %(accounts)d new accounts, %(created)d new meters, "
+                    "%(updated)d meters updated."
                 )
-                return redirect("readings_meters:index")
-    return TemplateResponse(
+                % {
+                    "accounts": result.accounts_created,
+                    "created": result.meters_created,
+                    "updated": result.meters_updated,
+                },
+            )
+            return redirect("readings_meters:index")
+    return upload_page(
         request,
-        "readings/admin/registry_upload.html",
-        {
-            "form": form,
-            "errors": errors,
-            "page_title": _("Upload the registry"),
-            "header_icon": "upload",
-        },
-        status=400 if errors else 200,
+        form,
+        _("Upload the registry"),
+        errors,
+        _("Nothing was imported. Correct these rows and upload the file again:"),
     )
