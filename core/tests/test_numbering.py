@@ -1,9 +1,8 @@
-import threading
-
 import pytest
 from django.db import connection, transaction
 
 from core.numbering import next_number
+from tests.concurrency import at_once
 
 
 @pytest.mark.django_db
@@ -35,24 +34,9 @@ def test_outside_a_transaction_is_refused():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency needs PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_callers_get_distinct_consecutive_numbers():
-    numbers: list[str] = []
-    errors: list[Exception] = []
-    start = threading.Barrier(8)
+    def take_one() -> str:
+        with transaction.atomic():
+            return next_number("ВП", 2026)
 
-    def take_one() -> None:
-        try:
-            start.wait()
-            with transaction.atomic():
-                numbers.append(next_number("ВП", 2026))
-        except Exception as error:  # reported below, not swallowed
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=take_one) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    numbers = at_once([take_one] * 8)
     assert sorted(numbers) == [f"ВП-2026-{n:06d}" for n in range(1, 9)]

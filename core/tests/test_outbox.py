@@ -1,6 +1,5 @@
 import logging
 import socket
-import threading
 import time
 from datetime import timedelta
 from unittest import mock
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from core.models import OutgoingEmail
 from core.outbox import MAX_DELAY, queue_email, retry_delay, retry_unsent, send_again
+from tests.concurrency import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -90,25 +90,13 @@ def test_overlapping_retry_runs_send_each_message_once():
         OutgoingEmail(recipient=f"c{n}@example.ru", subject="s", body="b") for n in range(30)
     )
     delivered: list[str] = []
-    start = threading.Barrier(2)
 
     def slow_send(subject, body, sender, recipients, headers=None):
         time.sleep(0.01)  # an SMTP round trip, long enough for the runs to overlap
         delivered.extend(recipients)
 
-    def run() -> None:
-        try:
-            start.wait()
-            retry_unsent()
-        finally:
-            connection.close()
-
     with mock.patch("core.outbox.send_mail", side_effect=slow_send):
-        threads = [threading.Thread(target=run) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        at_once([retry_unsent, retry_unsent])
     assert sorted(delivered) == sorted(f"c{n}@example.ru" for n in range(30))
     assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
     assert set(OutgoingEmail.objects.values_list("attempts", flat=True)) == {1}

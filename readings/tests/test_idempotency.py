@@ -2,7 +2,6 @@
 correction keeps the history, and racing submissions store one row."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 from unittest import mock
 
@@ -12,6 +11,7 @@ from django.test import Client
 
 from readings.intake import CORRECTED, CREATED, REPEATED, store_submission
 from readings.models import Meter, Submission, SubmissionHistory
+from tests.concurrency import at_once
 
 from .factories import MeterFactory
 from .test_form import CONFIRMATION_URL, post, valid
@@ -106,27 +106,14 @@ def test_two_identical_submissions_racing_store_one_row():
     """Runs last and builds its own data (transactional tests wipe the database)."""
     meter = MeterFactory(zones=2, last_t1=Decimal(10000), last_t2=Decimal(5000))
     period = dt.date(2026, 11, 1)
-    outcomes = []
-    errors: list[Exception] = []
-    start = threading.Barrier(6)
-
-    def submit() -> None:
-        try:
-            start.wait()
-            outcomes.append(
-                store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    outcomes = at_once(
+        [
+            lambda: store_submission(
+                meter, period, (Decimal(10100), Decimal(5050)), policy_version="v"
             )
-        except Exception as error:  # reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+        ]
+        * 6
+    )
     assert Submission.objects.filter(meter=meter).count() == 1
     assert sorted(outcome.status for outcome in outcomes) == [CREATED] + [REPEATED] * 5
     assert len({outcome.submission.confirmation_number for outcome in outcomes}) == 1

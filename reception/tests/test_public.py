@@ -3,7 +3,6 @@ routes: test_routes.py)."""
 
 import io
 import re
-import threading
 import zipfile
 from unittest import mock
 
@@ -22,6 +21,7 @@ from reception.files import MAX_FILE_SIZE
 from reception.forms import AppealForm
 from reception.models import Appeal, AppealAttachment
 from reception.services import due_date
+from tests.concurrency import at_once
 
 from .factories import AppealFactory
 
@@ -322,25 +322,12 @@ def test_a_form_sent_without_a_token_is_still_registered(ru_client):
 def test_two_sendings_at_the_same_moment_store_one_appeal_and_one_number(reception_page):
     """Both requests pass the "stored before?" check; the unique key stops the second, whose
     transaction (its number included) is rolled back, and it answers with the first."""
-    token = "a" * 32
-    start = threading.Barrier(2)
-    numbers: list[str] = []
-
-    def send() -> None:
-        try:
-            form = AppealForm(appeal_data(csrfmiddlewaretoken=token))
-            assert form.is_valid(), form.errors
-            start.wait()
-            numbers.append(register_appeal(form, "policy").number)
-        finally:
-            connection.close()
-
+    forms = [AppealForm(appeal_data(csrfmiddlewaretoken="a" * 32)) for _ in range(2)]
+    assert all(form.is_valid() for form in forms)
     with mock.patch("core.forms.sent_before", return_value=None):
-        threads = [threading.Thread(target=send) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        numbers = at_once(
+            [lambda form=form: register_appeal(form, "policy").number for form in forms]
+        )
     appeal = Appeal.objects.get()
     assert numbers == [appeal.number, appeal.number]
     # Gap-free: the next appeal takes the number after it.

@@ -2,7 +2,6 @@
 the page types, and numbering under concurrent submissions."""
 
 import re
-import threading
 
 import pytest
 from django.db import connection
@@ -13,6 +12,7 @@ from home.models import HomePage
 from home.tests.factories import translate
 from reception.models import Appeal, HomeVisitRequest, ReceptionPage, SurveyPage
 from reception.services import due_date
+from tests.concurrency import at_once
 
 from .factories import AppealFactory
 from .test_public import appeal_data
@@ -189,26 +189,12 @@ def test_concurrent_appeals_get_distinct_consecutive_numbers():
     from reception.forms import AppealForm
 
     count = 8
-    start = threading.Barrier(count)
-    errors: list[Exception] = []
-
-    def submit(n: int) -> None:
-        try:
-            form = AppealForm(appeal_data(name=f"Клиент {n}", email="", answer_channel="phone"))
-            assert form.is_valid(), form.errors
-            start.wait()
-            register_appeal(form, "page 1 rev 1")
-        except Exception as error:  # reported below, not swallowed
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    forms = [
+        AppealForm(appeal_data(name=f"Клиент {n}", email="", answer_channel="phone"))
+        for n in range(count)
+    ]
+    assert all(form.is_valid() for form in forms)
+    at_once([lambda form=form: register_appeal(form, "page 1 rev 1") for form in forms])
     year = timezone.localtime().year
     numbers = sorted(Appeal.objects.values_list("number", flat=True))
     assert numbers == [f"ВП-{year}-{n:06d}" for n in range(1, count + 1)]
