@@ -6,7 +6,8 @@ WORKERS ?= 2
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve _serve worker test chromium lint format messages
+.PHONY: help install install-dev run serve _serve worker topology topology-stop test chromium varnish lint \
+	format messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,7 +51,13 @@ _serve:
 worker: install ## The task worker (e-mail, indexing, purges) for TASKS_BACKEND=django_tasks_db.DatabaseBackend
 	$(PY) manage.py db_worker
 
-test: install-dev chromium ## Run the test suite (PYTEST_ARGS="..." passes options to pytest)
+topology: install varnish ## Varnish, 2 granian app servers, the worker: http://127.0.0.1:$TOPOLOGY_PORT/ (deploy/)
+	$(PY) deploy/topology.py start
+
+topology-stop: ## Stop what `make topology` started
+	$(PY) deploy/topology.py stop
+
+test: install-dev chromium varnish ## Run the test suite (PYTEST_ARGS="..." passes options to pytest)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here). As root
@@ -58,6 +65,11 @@ test: install-dev chromium ## Run the test suite (PYTEST_ARGS="..." passes optio
 chromium:
 	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The topology and its tests run Debian's Varnish, installed the same way (as root, when missing).
+varnish:
+	@command -v varnishd >/dev/null || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null; }
 
 lint: install-dev ## Ruff (lint and format) and the import contract (.importlinter)
 	$(VENV)/bin/ruff check .

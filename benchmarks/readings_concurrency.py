@@ -193,6 +193,55 @@ def check_rows(results) -> tuple[int, list[str]]:
     return len(ok), problems
 
 
+def summarize(
+    results, elapsed: float, server: str, load_before: str, clients: int, meters: int
+) -> tuple[list[str], bool]:
+    """The report's lines, and whether every submission succeeded and was stored once."""
+    latencies = sorted(latency for _, latency, status, _ in results if status == 302)
+    successes, problems = check_rows(results)
+    failures = [status for _, _, status, _ in results if status != 302]
+    lines = [
+        f"server: {server}",
+        f"load average before/after: {load_before} / {os.getloadavg()[0]:.1f} "
+        f"(cores: {os.cpu_count()}, shared with other jobs)",
+        f"clients: {clients}; meters: {meters}; requests: {len(results)} in {elapsed:.1f} s",
+        f"successful submissions: {successes}; failed: {len(failures)} {sorted(set(failures))}",
+        f"submissions/s: {len(latencies) / elapsed:.1f}",
+    ]
+    if latencies:
+        p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
+        lines.append(
+            f"POST latency p50: {statistics.median(latencies) * 1000:.0f} ms; "
+            f"p95: {p95 * 1000:.0f} ms"
+        )
+    lines.append(f"stored rows checked: {successes - len(problems)} ok, {len(problems)} problems")
+    lines += [f"   {problem}" for problem in problems[:20]]
+    return lines, not (problems or failures)
+
+
+def prepare_meters(env: dict, meters: int) -> None:
+    """Imports the benchmark meters' registry and removes their earlier readings."""
+    with tempfile.TemporaryDirectory() as tmp:
+        registry = Path(tmp) / "registry.csv"
+        registry_csv(meters, registry)
+        manage(env, "import_meter_registry", str(registry))
+    # A clean slate for the benchmark meters (earlier runs stored their readings).
+    subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from readings.models import Submission as S; "
+            f"S.objects.filter(meter__account__number__gte='{FIRST_ACCOUNT}', "
+            f"meter__account__number__lt='{FIRST_ACCOUNT + 10**6}').delete()",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", help="a running server on 127.0.0.1 (default: start gunicorn)")
@@ -227,25 +276,7 @@ def main() -> None:
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "load_demo", "-v", "0")
         manage(env, "collectstatic", "--noinput", "-v", "0")
-    with tempfile.TemporaryDirectory() as tmp:
-        registry = Path(tmp) / "registry.csv"
-        registry_csv(args.meters, registry)
-        manage(env, "import_meter_registry", str(registry))
-    # A clean slate for the benchmark meters (earlier runs stored their readings).
-    subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "shell",
-            "-c",
-            "from readings.models import Submission as S; "
-            f"S.objects.filter(meter__account__number__gte='{FIRST_ACCOUNT}', "
-            f"meter__account__number__lt='{FIRST_ACCOUNT + 10**6}').delete()",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    prepare_meters(env, args.meters)
     if not args.url:
         server = start_server(env, port, args.workers)
     try:
@@ -256,30 +287,16 @@ def main() -> None:
         if server:
             server.terminate()
             server.wait(10)
-    latencies = sorted(latency for _, latency, status, _ in results if status == 302)
-    successes, problems = check_rows(results)
-    failures = [status for _, _, status, _ in results if status != 302]
-    print(f"server: {'gunicorn --workers ' + str(args.workers) if server else args.url}")
-    print(
-        f"load average before/after: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
-        f"(cores: {os.cpu_count()}, shared with other jobs)"
+    lines, ok = summarize(
+        results,
+        elapsed,
+        f"gunicorn --workers {args.workers}" if server else args.url,
+        f"{load_before:.1f}",
+        args.clients,
+        args.meters,
     )
-    print(
-        f"clients: {args.clients}; meters: {args.meters}; "
-        f"requests: {len(results)} in {elapsed:.1f} s"
-    )
-    print(f"successful submissions: {successes}; failed: {len(failures)} {sorted(set(failures))}")
-    print(f"submissions/s: {len(latencies) / elapsed:.1f}")
-    if latencies:
-        p95 = latencies[max(0, int(len(latencies) * 0.95) - 1)]
-        print(
-            f"POST latency p50: {statistics.median(latencies) * 1000:.0f} ms; "
-            f"p95: {p95 * 1000:.0f} ms"
-        )
-    print(f"stored rows checked: {successes - len(problems)} ok, {len(problems)} problems")
-    for problem in problems[:20]:
-        print("  ", problem)
-    if problems or failures:
+    print("\n".join(lines))
+    if not ok:
         sys.exit(1)
 
 

@@ -17,6 +17,8 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .frontend_cache import EVERYTHING, ban_after_commit
+
 KEY = "content-version"
 PAGES = "content-version:pages"
 # What is cached under a version also expires, as a safety net against a missed signal.
@@ -49,8 +51,9 @@ def bump(*names: str) -> None:
 
 def bump_content_version(**kwargs) -> None:
     """A signal receiver for changes of the page tree: anything cached under the old content
-    or page-tree version is never read again."""
+    or page-tree version is never read again, and the front-end cache drops every page."""
     bump(KEY, PAGES)
+    ban_after_commit(EVERYTHING)
 
 
 def connect() -> None:

@@ -7,9 +7,9 @@ types show a model:
 
 and then saving, publishing, unpublishing or deleting such a record renews the content version
 and that model's version (core/content_version.py): the page cache (core/page_cache.py) drops
-exactly those pages, and, when `wagtail.contrib.frontend_cache` is installed, they are purged
-from the front-end cache once the change commits. `pages_showing(record)` answers which pages
-show a record.
+exactly those pages, and, when `wagtail.contrib.frontend_cache` is installed, the task worker
+purges them from the front-end cache once the change commits (core/frontend_cache.py).
+`pages_showing(record)` answers which pages show a record.
 
 Content bound to the clock declares when it next changes:
 
@@ -27,6 +27,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import DraftStateMixin, Page
 from wagtail.signals import published, unpublished
 
+from . import frontend_cache
 from .content_version import KEY, PAGES, bump, record_version_name
 
 EVERY_PAGE = ["*"]  # a record every page shows (site settings): its change expires the site
@@ -86,11 +87,14 @@ def content_changed(sender, instance, signal, **kwargs) -> None:
     if not _is_visible(instance, signal, **kwargs):
         return
     label = instance._meta.label
-    bump(KEY, PAGES if _page_types.get(label) == EVERY_PAGE else record_version_name(label))
-    if apps.is_installed("wagtail.contrib.frontend_cache"):
+    if _page_types.get(label) == EVERY_PAGE:
+        bump(KEY, PAGES)
+        frontend_cache.ban_after_commit(frontend_cache.EVERYTHING)
+        return
+    bump(KEY, record_version_name(label))
+    if frontend_cache.enabled():
         pages = pages_showing(instance)
-        if pages:
-            transaction.on_commit(lambda: purge(pages))
+        transaction.on_commit(lambda: frontend_cache.purge_pages(pages))
 
 
 def _is_visible(instance, signal, **kwargs) -> bool:
@@ -103,11 +107,3 @@ def _is_visible(instance, signal, **kwargs) -> bool:
     if signal is post_delete:
         return instance.live
     return instance.live and instance.latest_revision_id is None
-
-
-def purge(pages: list[Page]) -> None:
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_pages(pages)
-    batch.purge()

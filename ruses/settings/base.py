@@ -322,15 +322,19 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor do staff browsers ask wagtail.org for releases: upgrades come through requirements.txt.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-# Front-end cache purge on publish (a reverse proxy that accepts PURGE, e.g. nginx or Varnish).
+# Front-end cache purge on every change (a caching reverse proxy that accepts PURGE and BAN, as
+# deploy/varnish.vcl; core/frontend_cache.py), sent by the task worker.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
         "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "core.frontend_cache.ProxyBackend",
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }
+    # Each language's pages are pages of their own, purged as such; Wagtail's rewriting of
+    # /en/… into /ru/… would purge URLs that do not exist (Russian has no prefix).
+    WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,139 @@
+"""Purging the caching reverse proxy in front of the app servers (deploy/varnish.vcl) through
+`wagtail.contrib.frontend_cache`, installed when FRONTEND_CACHE_PURGE_URL is set.
+
+What is purged mirrors the page cache (core/page_cache.py, core/expiry.py): a change of the
+page tree (publish, unpublish, move, delete, a view restriction) renews the version every page
+depends on, so the proxy bans everything; a record expires the pages that show it (Wagtail's
+PURGE of each of their URLs, both languages being pages of their own) and the views that are
+not pages (API, sitemap, address directory), which depend on every record. Records every page
+shows ban everything.
+
+Every request is sent by the task worker after the change commits, never in the editor's
+request, and again REPEAT_AFTER later: a page rendered from the old content before the change
+committed and stored by the proxy after the first purge is dropped then. A proxy that does not
+answer costs the worker a short timeout, not the publish: the purge is replaced by a ban of
+everything, retried with a growing delay while the task backend can defer tasks (a proxy that
+restarted holds nothing; one that was unreachable is cleaned then). Until then it serves a copy
+at most PAGE_CACHE_SHARED_MAX_AGE seconds old."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from urllib.error import URLError
+from urllib.parse import urlsplit, urlunsplit
+from urllib.request import Request, urlopen
+
+from django.apps import apps
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+from wagtail import __version__
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+logger = logging.getLogger(__name__)
+
+TIMEOUT = 3  # seconds a purge or ban may take before the proxy counts as unreachable
+MAX_ATTEMPTS = 6  # ban retries, 1, 2, 4, 8, 16 s apart
+# Longer than a render takes: the page cache lets a burst wait 2 s for one render.
+REPEAT_AFTER = timedelta(seconds=3)
+EVERYTHING = "."
+# The views that are not pages (ruses/urls.py): they show every kind of record.
+NOT_PAGES = r"^/(api/|sitemap\.xml|robots\.txt|(en/)?address/)"
+
+
+class ProxyUnreachable(Exception):
+    pass
+
+
+class ProxyBackend(HTTPBackend):
+    """Wagtail's PURGE of one URL with a timeout, and BAN of every URL matching a regular
+    expression (the proxy's `X-Ban-Url`). A batch that fails is replaced by a ban."""
+
+    def _send(self, method: str, path: str, host: str, headers: dict[str, str]) -> None:
+        request = Request(
+            urlunsplit([self.cache_scheme, self.cache_netloc, path, "", ""]),
+            method=method,
+            headers={"Host": host, "User-Agent": f"Wagtail-frontendcache/{__version__}", **headers},
+        )
+        try:
+            with urlopen(request, timeout=TIMEOUT) as response:
+                response.read()
+        except (URLError, OSError) as error:  # HTTPError (a refusal) is a URLError
+            raise ProxyUnreachable(f"{method} {path}: {error}") from error
+
+    def purge(self, url: str) -> None:
+        parts = urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        self._send("PURGE", path, parts.netloc, {})
+
+    def purge_batch(self, urls) -> None:
+        try:
+            for url in urls:
+                self.purge(url)
+        except ProxyUnreachable as error:
+            logger.warning("Front-end cache purge failed, banning everything later: %s", error)
+            schedule_ban(EVERYTHING, attempt=1)
+
+    def ban(self, pattern: str) -> None:
+        self._send("BAN", "/", self.cache_netloc, {"X-Ban-Url": pattern})
+
+
+def _proxies() -> list[ProxyBackend]:
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    return [b for b in get_backends().values() if isinstance(b, ProxyBackend)]
+
+
+def enabled() -> bool:
+    return apps.is_installed("wagtail.contrib.frontend_cache")
+
+
+@task()
+def ban_task(pattern: str, attempt: int = 0) -> None:
+    for proxy in _proxies():
+        try:
+            proxy.ban(pattern)
+        except ProxyUnreachable as error:
+            logger.warning("Front-end cache ban failed (attempt %s): %s", attempt + 1, error)
+            schedule_ban(EVERYTHING, attempt + 1)
+            return
+
+
+def schedule_ban(pattern: str, attempt: int) -> None:
+    """Retries a ban `attempt` times failed, later, where the task backend can defer."""
+    if attempt >= MAX_ATTEMPTS or not default_task_backend.supports_defer:
+        logger.error("Front-end cache not purged; it may be stale until its copies expire")
+        return
+    delay = timedelta(seconds=2 ** (attempt - 1))
+    ban_task.using(run_after=timezone.now() + delay).enqueue(pattern, attempt)
+
+
+def _enqueue(task_, *args, now: bool = True) -> None:
+    """Now, and once more REPEAT_AFTER later where the task backend can defer."""
+    if now:
+        task_.enqueue(*args)
+    if default_task_backend.supports_defer:
+        task_.using(run_after=timezone.now() + REPEAT_AFTER).enqueue(*args)
+
+
+def ban_after_commit(pattern: str) -> None:
+    if enabled():
+        transaction.on_commit(lambda: _enqueue(ban_task, pattern))
+
+
+def ban_everything(**kwargs) -> None:
+    """A signal receiver for changes of the page tree."""
+    ban_after_commit(EVERYTHING)
+
+
+def purge_pages(pages) -> None:
+    """The pages that show a changed record, and the views that are not pages."""
+    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    batch.purge()  # Wagtail's task
+    _enqueue(purge_urls_from_cache_task, list(batch.urls), now=False)
+    _enqueue(ban_task, NOT_PAGES)

@@ -1,0 +1,138 @@
+"""The front-end cache (deploy/varnish.vcl) is purged on every change the page cache knows of,
+by the requests core/frontend_cache.py sends, here to a fake proxy that records them."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+from django_tasks import default_task_backend
+from wagtail.models import Page, Site
+
+from core import frontend_cache
+from core.expiry import pages_showing
+from disclosure.models import PaymentPoint
+
+
+class FakeProxy(BaseHTTPRequestHandler):
+    received: list[tuple[str, str, str]]
+
+    def _record(self) -> None:
+        self.received.append((self.command, self.path, self.headers.get("X-Ban-Url", "")))
+        self.send_response(200)
+        self.end_headers()
+
+    do_PURGE = do_BAN = _record
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def proxy(settings):
+    """The requests the proxy received: (method, path, X-Ban-Url)."""
+    received: list[tuple[str, str, str]] = []
+    handler = type("Handler", (FakeProxy,), {"received": received})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "core.frontend_cache.ProxyBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}/",
+        }
+    }
+    settings.WAGTAILFRONTENDCACHE_LANGUAGES = []
+    with mock.patch("core.frontend_cache.enabled", return_value=True):
+        yield received
+    server.shutdown()
+    server.server_close()
+
+
+BAN_EVERYTHING = ("BAN", "/", frontend_cache.EVERYTHING)
+
+
+@pytest.mark.django_db
+def test_a_published_page_bans_every_page(proxy, django_capture_on_commit_callbacks):
+    page = Page.objects.get(url_path="/home/contacts/").specific
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()  # a draft changes nothing public
+    assert proxy == []
+    page.title = "Контакты и офисы"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    # Every page shows the menu and the tree: all of them go, in both languages.
+    assert proxy == [BAN_EVERYTHING]
+
+
+@pytest.mark.django_db
+def test_a_published_record_purges_the_pages_showing_it_in_both_languages(
+    proxy, django_capture_on_commit_callbacks
+):
+    point = PaymentPoint.objects.filter(live=True).first()
+    point.name = "Касса на Лесной"
+    with django_capture_on_commit_callbacks(execute=True):
+        point.save_revision().publish()
+    pages = pages_showing(point)
+    expected = {
+        ("PURGE", page.url + path.lstrip("/"), "")
+        for page in pages
+        for path in page.specific.get_cached_paths()
+    }
+    assert {page.url for page in pages} == {"/clients/payment/", "/en/clients/payment/"}
+    assert ("BAN", "/", frontend_cache.NOT_PAGES) in proxy
+    assert set(proxy) - {("BAN", "/", frontend_cache.NOT_PAGES)} == expected
+    assert BAN_EVERYTHING not in proxy
+
+
+@pytest.mark.django_db
+def test_a_record_every_page_shows_bans_everything(proxy, django_capture_on_commit_callbacks):
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "РУСЭНЕРГОСБЫТ"
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    assert proxy == [BAN_EVERYTHING]
+
+
+@pytest.mark.django_db
+def test_a_proxy_that_is_down_costs_the_publish_nothing(
+    proxy, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.WAGTAILFRONTENDCACHE["proxy"]["LOCATION"] = "http://127.0.0.1:1/"  # refused
+    point = PaymentPoint.objects.filter(live=True).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        point.save_revision().publish()
+    assert PaymentPoint.objects.get(pk=point.pk).latest_revision_id == point.latest_revision_id
+    assert "Front-end cache purge failed" in caplog.text
+
+
+def test_a_failed_purge_is_retried_as_a_later_ban(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = frontend_cache.ProxyBackend({"LOCATION": "http://127.0.0.1:1/"})
+    backend.purge_batch(["http://localhost/clients/payment/"])
+    [retry] = default_task_backend.results
+    assert retry.task.func is frontend_cache.ban_task.func
+    assert retry.args == [frontend_cache.EVERYTHING, 1]
+    assert retry.task.run_after > timezone.now()
+
+
+@pytest.mark.django_db
+def test_each_purge_is_sent_again_after_a_render_in_flight_could_have_stored_the_old_page(
+    proxy, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    point = PaymentPoint.objects.filter(live=True).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        point.save_revision().publish()
+    queued = [
+        (r.task.name, r.task.run_after is not None)
+        for r in default_task_backend.results
+        if r.task.name in ("ban_task", "purge_urls_from_cache_task")  # not search indexing
+    ]
+    assert sorted(queued) == [
+        ("ban_task", False),
+        ("ban_task", True),
+        ("purge_urls_from_cache_task", False),
+        ("purge_urls_from_cache_task", True),
+    ]

@@ -1,0 +1,169 @@
+"""deploy/varnish.vcl in a real varnishd, in front of a fake app server that counts the
+requests it answers: what it shares, what it passes, and that PURGE and BAN drop copies.
+Skipped without varnishd (`make test` installs it as root), except in CI, where it fails."""
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+pytestmark = pytest.mark.skipif(
+    not Path(VARNISHD).exists() and not os.environ.get("CI"), reason="no varnishd"
+)
+
+HEADERS = {
+    "/public/": [("Cache-Control", "public, max-age=0, s-maxage=60"), ("Vary", "Cookie")],
+    "/form/": [("Cache-Control", "private, max-age=0, must-revalidate")],
+    "/cookie/": [("Cache-Control", "public, s-maxage=60"), ("Set-Cookie", "csrftoken=abc")],
+    "/plain/": [],  # no s-maxage: the app did not say it may be shared
+}
+
+
+class App(BaseHTTPRequestHandler):
+    """Answers every path with the count of requests it has answered for that path."""
+
+    counts: dict[str, int]
+
+    def _answer(self) -> None:
+        key = f"{self.command} {self.path} {self.headers.get('Cookie', '')}"
+        self.counts[self.path] = self.counts.get(self.path, 0) + 1
+        body = f"{self.counts[self.path]} {key}".encode()
+        self.send_response(200)
+        for name, value in HEADERS.get(self.path.split("?")[0], HEADERS["/public/"]):
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def proxy():
+    """(base URL of the proxy, the app's request counts by path)."""
+    counts: dict[str, int] = {}
+    app = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (App,), {"counts": counts}))
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    workdir = Path(tempfile.mkdtemp(prefix="ruses-varnish-"))
+    workdir.chmod(0o755)  # varnishd's unprivileged users read the VCL and work there
+    (workdir / "backends.vcl").write_text(
+        (DEPLOY / "backends.vcl")
+        .read_text()
+        .replace('"8081"', f'"{app.server_address[1]}"')
+        .replace('"8082"', f'"{app.server_address[1]}"')
+    )
+    port = free_port()
+    varnish = subprocess.Popen(
+        [VARNISHD, "-F", "-a", f"127.0.0.1:{port}", "-f", str(DEPLOY / "varnish.vcl"),
+         "-p", f"vcl_path={workdir}:{DEPLOY}", "-n", str(workdir / "n"), "-s", "malloc,32m"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:  # until the probes find the app healthy
+        try:
+            if request(base, "/health/")[0] == 200:
+                break
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, "varnishd did not serve"
+        time.sleep(0.3)
+    yield base, counts
+    varnish.terminate()
+    varnish.wait(10)
+    app.shutdown()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def request(base: str, path: str, method: str = "GET", **headers: str) -> tuple[int, str, dict]:
+    headers = {name.replace("_", "-"): value for name, value in headers.items()}
+    req = urllib.request.Request(base + path, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, "", dict(error.headers)
+
+
+def test_a_public_page_is_shared_by_visitors_with_or_without_the_csrf_cookie(proxy):
+    base, counts = proxy
+    first = request(base, "/public/?a=1")
+    assert first[2]["X-Proxy-Cache"] == "miss"
+    assert first[2]["Vary"] == "Cookie"  # the app's, for browsers
+    assert request(base, "/public/?a=1")[1] == first[1]
+    assert request(base, "/public/?a=1", Cookie="csrftoken=x1")[1] == first[1]
+    assert request(base, "/public/?a=1", Cookie="csrftoken=x2", Accept_Language="en")[1] == first[1]
+    assert counts["/public/?a=1"] == 1
+
+
+def test_the_a11y_preference_is_a_copy_of_its_own(proxy):
+    base, counts = proxy
+    plain = request(base, "/public/?b=1")[1]
+    a11y = request(base, "/public/?b=1", Cookie="a11y=large; csrftoken=x")[1]
+    assert a11y != plain
+    assert request(base, "/public/?b=1", Cookie="a11y=large")[1] == a11y
+    assert counts["/public/?b=1"] == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "headers"),
+    [
+        ("/public/?c=session", "GET", {"Cookie": "sessionid=editor; csrftoken=x"}),
+        ("/public/?c=auth", "GET", {"Authorization": "Basic eDp5"}),
+        ("/public/?c=post", "POST", {}),
+        ("/form/", "GET", {}),
+        ("/cookie/", "GET", {}),
+        ("/plain/", "GET", {}),
+        ("/admin/", "GET", {}),
+        ("/search/?q=x", "GET", {}),
+        ("/en/search/?q=x", "GET", {}),
+    ],
+)
+def test_what_is_personal_or_not_shareable_always_reaches_the_app(proxy, path, method, headers):
+    base, counts = proxy
+    for _ in range(3):
+        status, _, answer = request(base, path, method, **headers)
+        assert status == 200
+    assert counts[path] >= 3  # every request answered by the app
+    assert answer["X-Proxy-Cache"] == "pass"
+
+
+def test_purge_drops_one_url_and_ban_drops_every_match(proxy):
+    base, counts = proxy
+    for path in ("/public/?d=1", "/public/?d=2", "/api/v2/pages/"):
+        request(base, path)
+        request(base, path)
+    assert request(base, "/public/?d=1", "PURGE")[0] == 200
+    request(base, "/public/?d=1")
+    request(base, "/public/?d=2")
+    assert (counts["/public/?d=1"], counts["/public/?d=2"]) == (2, 1)
+
+    assert request(base, "/", "BAN", X_Ban_Url=r"^/(api/|sitemap\.xml)")[0] == 200
+    request(base, "/api/v2/pages/")
+    request(base, "/public/?d=2")
+    assert (counts["/api/v2/pages/"], counts["/public/?d=2"]) == (2, 1)
+
+    assert request(base, "/", "BAN", X_Ban_Url=".")[0] == 200
+    request(base, "/public/?d=2")
+    assert counts["/public/?d=2"] == 2
