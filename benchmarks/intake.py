@@ -72,7 +72,7 @@ def main() -> None:
     )
     lines.append(f"rows stored for the {args.meters} benchmark meters: {stored_rows()}")
     lines += [f"RSS {mb:4d} MB  {command}" for command, mb in rss]
-    text = f"== {time.strftime('%d.%m.%Y %H:%M')} UTC\n" + "\n".join(lines) + "\n"
+    text = f"== {time.strftime('%d.%m.%Y %H:%M', time.gmtime())} UTC\n" + "\n".join(lines) + "\n"
     print(text, end="")
     if args.output:
         with args.output.open("a", encoding="utf-8") as output:

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -67,16 +68,16 @@ def create_editor(env: dict, password: str) -> int:
     )
 
 
-def poll_until(url: str, needle: str, started: list[float], found: dict, timeout: float) -> None:
-    """Stores the seconds from the click until `needle` shows at `url`."""
+def poll_until(base: str, needle: str, started: list[float], found: dict, timeout: float) -> None:
+    """Stores the seconds from the click until `needle` shows on the page at `base`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            body = load.fetch(url).decode()
+            body = load.fetch(base + PAGE).decode()
         except OSError:
             body = ""
         if started and needle in body:
-            found[url] = time.monotonic() - started[0]
+            found[base] = time.monotonic() - started[0]
             return
         time.sleep(0.01)
 
@@ -89,7 +90,7 @@ def publish_and_wait(page, base: str, page_id: int, targets: list[str]) -> tuple
     started: list[float] = []
     found: dict[str, float] = {}
     threads = [
-        threading.Thread(target=poll_until, args=(url + PAGE, stamp, started, found, 30))
+        threading.Thread(target=poll_until, args=(url, stamp, started, found, 30))
         for url in targets
     ]
     for thread in threads:
@@ -126,7 +127,12 @@ def editor_publishes(base: str, app_urls: list[str], password: str, page_id: int
                 seconds = found.get(url)
                 worst = max(worst, seconds if seconds is not None else float("inf"))
                 cells.append(f"{seconds:6.3f}" if seconds is not None else "  never")
-            lines.append(f"publish {number}: POST {posted:6.3f} s; visible " + " ".join(cells))
+            # The app servers see the change when it commits; the proxy once the purge lands.
+            lag = found.get(base, float("inf")) - min(found.get(u, float("inf")) for u in app_urls)
+            lines.append(
+                f"publish {number}: POST {posted:6.3f} s; visible {' '.join(cells)}; "
+                f"proxy after the app servers {lag:6.3f}"
+            )
         browser.close()
     header = "seconds from the click on Publish until the new title shows, at: " + ", ".join(
         ["the proxy", *(f"app server {u.rsplit(':', 1)[1]}" for u in app_urls)]
@@ -136,7 +142,8 @@ def editor_publishes(base: str, app_urls: list[str], password: str, page_id: int
 
 def form_through_proxy(base: str) -> str:
     """A visitor's GET of a form page and its POST, both through the proxy: not refused by CSRF
-    (an empty form is answered with its errors, 200; a CSRF failure would be 403)."""
+    (an empty form is answered with its errors; CSRF refuses with 403, as it does a token that
+    is not the visitor's)."""
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
@@ -145,15 +152,22 @@ def form_through_proxy(base: str) -> str:
         html = response.read().decode()
         proxy = response.headers.get("X-Proxy-Cache")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
-    request = urllib.request.Request(base + FORM, data=data, headers={"Referer": base + FORM})
-    try:
-        with opener.open(request) as response:
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    verdict = "accepted by CSRF" if status != 403 else "REFUSED by CSRF"
-    return f"form {FORM} through the proxy: GET X-Proxy-Cache {proxy}; POST {status}, {verdict}"
+
+    def post(token: str) -> int:
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(base + FORM, data=data, headers={"Referer": base + FORM})
+        try:
+            with opener.open(request) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    status, forged = post(token), post("x" * 64)
+    verdict = "accepted by CSRF" if status != 403 and forged == 403 else "WRONG"
+    return (
+        f"form {FORM} through the proxy: GET X-Proxy-Cache {proxy}; POST with its token "
+        f"{status}, with another token {forged}: {verdict}"
+    )
 
 
 def main() -> None:
@@ -181,7 +195,7 @@ def main() -> None:
         password = secrets.token_urlsafe(16)
         page_id = create_editor(env, password)
         report = [
-            f"== {time.strftime('%d.%m.%Y %H:%M')} UTC, load average {os.getloadavg()[0]:.1f}, "
+            f"== {time.strftime('%d.%m.%Y %H:%M', time.gmtime())} UTC, load average {os.getloadavg()[0]:.1f}, "
             f"{os.cpu_count()} cores; Varnish at {base}, app servers {', '.join(app_urls)}",
             *editor_publishes(base, app_urls, password, page_id, args.publishes),
             form_through_proxy(base),

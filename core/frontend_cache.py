@@ -9,9 +9,9 @@ not pages (API, sitemap, address directory), which depend on every record. Recor
 shows ban everything.
 
 Every request is sent by the task worker after the change commits, never in the editor's
-request, and again REPEAT_AFTER later: a page rendered from the old content before the change
-committed and stored by the proxy after the first purge is dropped then. A proxy that does not
-answer costs the worker a short timeout, not the publish: the purge is replaced by a ban of
+request, and again after each of REPEAT_AFTER: a page rendered from the old content before the
+change committed and stored by the proxy after the first purge is dropped then. A proxy that
+does not answer costs the worker a short timeout, not the publish: the purge is replaced by a ban of
 everything, retried with a growing delay while the task backend can defer tasks (a proxy that
 restarted holds nothing; one that was unreachable is cleaned then). Until then it serves a copy
 at most PAGE_CACHE_SHARED_MAX_AGE seconds old."""
@@ -35,8 +35,8 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT = 3  # seconds a purge or ban may take before the proxy counts as unreachable
 MAX_ATTEMPTS = 6  # ban retries, 1, 2, 4, 8, 16 s apart
-# Longer than a render takes: the page cache lets a burst wait 2 s for one render.
-REPEAT_AFTER = timedelta(seconds=3)
+# A render in flight usually ends within the first; the page cache lets a burst wait 2 s for one.
+REPEAT_AFTER = (timedelta(seconds=1), timedelta(seconds=3))
 EVERYTHING = "."
 # The views that are not pages (ruses/urls.py): they show every kind of record.
 NOT_PAGES = r"^/(api/|sitemap\.xml|robots\.txt|(en/)?address/)"
@@ -110,11 +110,12 @@ def schedule_ban(pattern: str, attempt: int) -> None:
 
 
 def _enqueue(task_, *args, now: bool = True) -> None:
-    """Now, and once more REPEAT_AFTER later where the task backend can defer."""
+    """Now, and again after each of REPEAT_AFTER where the task backend can defer."""
     if now:
         task_.enqueue(*args)
     if default_task_backend.supports_defer:
-        task_.using(run_after=timezone.now() + REPEAT_AFTER).enqueue(*args)
+        for delay in REPEAT_AFTER:
+            task_.using(run_after=timezone.now() + delay).enqueue(*args)
 
 
 def ban_after_commit(pattern: str) -> None:

@@ -133,6 +133,8 @@ def test_each_purge_is_sent_again_after_a_render_in_flight_could_have_stored_the
     assert sorted(queued) == [
         ("ban_task", False),
         ("ban_task", True),
+        ("ban_task", True),
         ("purge_urls_from_cache_task", False),
+        ("purge_urls_from_cache_task", True),
         ("purge_urls_from_cache_task", True),
     ]
