@@ -194,9 +194,10 @@ def main() -> None:
     try:
         password = secrets.token_urlsafe(16)
         page_id = create_editor(env, password)
+        now = time.strftime("%d.%m.%Y %H:%M", time.gmtime())
         report = [
-            f"== {time.strftime('%d.%m.%Y %H:%M', time.gmtime())} UTC, load average {os.getloadavg()[0]:.1f}, "
-            f"{os.cpu_count()} cores; Varnish at {base}, app servers {', '.join(app_urls)}",
+            f"== {now} UTC, load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores"
+            f"; Varnish at {base}, app servers {', '.join(app_urls)}",
             *editor_publishes(base, app_urls, password, page_id, args.publishes),
             form_through_proxy(base),
         ]
