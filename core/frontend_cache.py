@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT = 3  # seconds a purge or ban may take before the proxy counts as unreachable
 MAX_ATTEMPTS = 6  # ban retries, 1, 2, 4, 8, 16 s apart
+# Ahead of indexing and e-mail in the worker's queue: visitors wait for a purge.
+PRIORITY = 50
 # A render in flight usually ends within the first; the page cache lets a burst wait 2 s for one.
 REPEAT_AFTER = (timedelta(seconds=1), timedelta(seconds=3))
 EVERYTHING = "."
@@ -89,7 +91,7 @@ def enabled() -> bool:
     return apps.is_installed("wagtail.contrib.frontend_cache")
 
 
-@task()
+@task(priority=PRIORITY)
 def ban_task(pattern: str, attempt: int = 0) -> None:
     for proxy in _proxies():
         try:
@@ -109,13 +111,12 @@ def schedule_ban(pattern: str, attempt: int) -> None:
     ban_task.using(run_after=timezone.now() + delay).enqueue(pattern, attempt)
 
 
-def _enqueue(task_, *args, now: bool = True) -> None:
+def _enqueue(task_, *args) -> None:
     """Now, and again after each of REPEAT_AFTER where the task backend can defer."""
-    if now:
-        task_.enqueue(*args)
+    task_.using(priority=PRIORITY).enqueue(*args)
     if default_task_backend.supports_defer:
         for delay in REPEAT_AFTER:
-            task_.using(run_after=timezone.now() + delay).enqueue(*args)
+            task_.using(priority=PRIORITY, run_after=timezone.now() + delay).enqueue(*args)
 
 
 def ban_after_commit(pattern: str) -> None:
@@ -135,6 +136,6 @@ def purge_pages(pages) -> None:
 
     batch = PurgeBatch()
     batch.add_pages(pages)
-    batch.purge()  # Wagtail's task
-    _enqueue(purge_urls_from_cache_task, list(batch.urls), now=False)
+    if batch.urls:
+        _enqueue(purge_urls_from_cache_task, sorted(batch.urls))
     _enqueue(ban_task, NOT_PAGES)

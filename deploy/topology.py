@@ -107,12 +107,14 @@ def start() -> None:
     if env["DATABASE_URL"].startswith("postgres"):
         create_database(env["DATABASE_URL"])
     python = str(BIN / "python")
+    # Varnish starts empty: what loading the demo changes needs no purge (it would queue hundreds).
+    setup_env = {k: v for k, v in env.items() if k != "FRONTEND_CACHE_PURGE_URL"}
     for command in (
         ["migrate", "--noinput"],
         ["load_demo"],
         ["collectstatic", "--noinput", "--verbosity", "0"],
     ):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=setup_env, check=True)
     ports = app_ports()
     write_backends(ports)
     (STATE / "pid").write_text(str(os.getpid()))
