@@ -3,14 +3,14 @@ home page's HTML as a static file in the same run (absolute figures drift on a s
 the share of nginx static does not).
 
     .venv/bin/python benchmarks/load.py [--scenarios warm,uncached] [--duration 5] \
-        [--output benchmarks/load.txt]
+        [--output benchmarks/load.txt] [--port 8101] [--nginx-port 8199]
 
-Each scenario starts `make serve` on PORT 8101 (warm: the page cache on; uncached: PAGE_CACHE=off,
-so every request renders), waits for it, primes each page once, then runs wrk (16 connections,
-2 threads) on every key page and on nginx (port 8199). `--url` measures a server already
-running there instead (for instance the topology's proxy, `--label topology`). Needs wrk and
-nginx (Debian packages). Reported: requests/s, p50, p99, the share of nginx static's
-requests/s, and the resident memory of each server process.
+Each scenario starts `make serve` on `--port` (warm: the page cache on; uncached:
+PAGE_CACHE=off, so every request renders), waits for it, primes each page once, then runs wrk
+(16 connections, 2 threads) on every key page and on nginx (`--nginx-port`). `--url` measures
+a server already running there instead (for instance the topology's proxy, `--label
+topology`). Needs wrk and nginx (Debian packages). Reported: requests/s, p50, p99, the share
+of nginx static's requests/s, and the resident memory of each server process.
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ PAGES = [
     "/reception/",
     "/en/",
 ]
-NGINX_PORT = 8199
-SERVE_PORT = 8101
 CONNECTIONS = 16
 
 NGINX_CONF = """
@@ -123,8 +121,8 @@ def rss_of_session(pid: int) -> list[tuple[str, int]]:
     return found
 
 
-def start_serve(page_cache: bool) -> subprocess.Popen:
-    env = {**os.environ, "PORT": str(SERVE_PORT), "PAGE_CACHE": "on" if page_cache else "off"}
+def start_serve(page_cache: bool, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PORT": str(port), "PAGE_CACHE": "on" if page_cache else "off"}
     # An installed .venv (here, a shared one) is taken as up to date.
     assume = ["-o", ".venv/.installed"] if (ROOT / ".venv" / "bin" / "python").exists() else []
     server = subprocess.Popen(
@@ -135,20 +133,20 @@ def start_serve(page_cache: bool) -> subprocess.Popen:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    wait_for(f"http://127.0.0.1:{SERVE_PORT}/", timeout=600)
+    wait_for(f"http://127.0.0.1:{port}/", timeout=600)
     return server
 
 
-def start_nginx(workdir: Path, html: bytes) -> subprocess.Popen:
+def start_nginx(workdir: Path, html: bytes, port: int) -> subprocess.Popen:
     (workdir / "home.html").write_bytes(html)
     conf = workdir / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=workdir, port=NGINX_PORT))
+    conf.write_text(NGINX_CONF.format(dir=workdir, port=port))
     nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(workdir)])
-    wait_for(f"http://127.0.0.1:{NGINX_PORT}/", timeout=10)
+    wait_for(f"http://127.0.0.1:{port}/", timeout=10)
     return nginx
 
 
-def measure(label: str, base: str, duration: int, server_pid: int | None) -> str:
+def measure(label: str, base: str, duration: int, server_pid: int | None, nginx_port: int) -> str:
     for path in PAGES:  # render each page once (the warm scenario caches it)
         for _attempt in range(10):  # SQLite may be locked while the worker indexes the demo
             try:
@@ -157,11 +155,11 @@ def measure(label: str, base: str, duration: int, server_pid: int | None) -> str
             except urllib.error.HTTPError:
                 time.sleep(3)
     with tempfile.TemporaryDirectory() as workdir:
-        nginx = start_nginx(Path(workdir), fetch(base + "/"))
+        nginx = start_nginx(Path(workdir), fetch(base + "/"), nginx_port)
         try:
             lines = [f"-- {label}: wrk -t2 -c{CONNECTIONS} -d{duration}s"]
             lines.append(f"{'page':22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'of nginx':>9}")
-            static = wrk(f"http://127.0.0.1:{NGINX_PORT}/", duration)
+            static = wrk(f"http://127.0.0.1:{nginx_port}/", duration)
             for path in PAGES:
                 rps, p50, p99, errors = wrk(base + quoted(path), duration)
                 note = f"  ({errors} errors)" if errors else ""
@@ -187,22 +185,25 @@ def main() -> None:
     parser.add_argument("--label", default="running server")
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--output", type=Path)
+    parser.add_argument("--port", type=int, default=8101, help="of make serve")
+    parser.add_argument("--nginx-port", type=int, default=8199)
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
     now = time.strftime("%d.%m.%Y %H:%M")
     report = f"== {now} UTC, load average {load:.1f}, {os.cpu_count()} cores\n"
     if args.url:
-        report += measure(args.label, args.url.rstrip("/"), args.duration, None)
+        report += measure(args.label, args.url.rstrip("/"), args.duration, None, args.nginx_port)
     else:
         for scenario in args.scenarios.split(","):
-            server = start_serve(page_cache=scenario == "warm")
+            server = start_serve(page_cache=scenario == "warm", port=args.port)
             try:
                 report += measure(
                     f"make serve, {scenario}",
-                    f"http://127.0.0.1:{SERVE_PORT}",
+                    f"http://127.0.0.1:{args.port}",
                     args.duration,
                     server.pid,
+                    args.nginx_port,
                 )
             finally:
                 os.killpg(server.pid, signal.SIGTERM)

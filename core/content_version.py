@@ -7,11 +7,20 @@ cached under one is replaced on every app server the moment it changes.
 - The page-tree version (`PAGES`): renewed by changes to pages themselves and by records that
   every page shows (site settings); the page cache (core/page_cache.py) keys every page on it.
 - A version per record model (`record_version_name(label)`): renewed when a record of that
-  model changes; the page cache keys only the pages that show such records on it."""
+  model changes; the page cache keys only the pages that show such records on it.
+- The generation: renewed after any of these, so that a process can tell that nothing changed
+  since it last read them by reading one value (`generation()`): a page-cache hit does this
+  instead of reading its versions. With the file cache (the workers of one machine) it is a
+  small file in the cache's directory mapped into each process's memory, so reading it is a
+  memory read; with any other cache, one cache read."""
 
+import mmap
+import os
 from uuid import uuid4
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -21,6 +30,10 @@ from .frontend_cache import EVERYTHING, ban_after_commit
 
 KEY = "content-version"
 PAGES = "content-version:pages"
+GENERATION = "content-version:generation"
+# In the file cache's directory, beside its *.djcache files (which clear() and culling remove).
+GENERATION_FILE = "content-generation"
+GENERATION_SIZE = 16
 # What is cached under a version also expires, as a safety net against a missed signal.
 FRAGMENT_TIMEOUT = 60 * 60
 
@@ -39,6 +52,72 @@ def versions(names: list[str]) -> dict[str, str]:
     return found
 
 
+class _CachedGeneration:
+    """The generation as one key of the shared cache (Redis: one round trip)."""
+
+    def read(self) -> str | None:
+        value = cache.get(GENERATION)
+        if value is None:  # evicted or never set: a new value, which no copy was checked under
+            cache.add(GENERATION, uuid4().hex, None)
+            value = cache.get(GENERATION)
+        return value
+
+    def renew(self) -> None:
+        cache.set(GENERATION, uuid4().hex, None)
+
+
+class _MappedGeneration:
+    """The generation in a file shared by the processes of one machine, mapped into memory.
+    A read racing a renewal may see a mix of both values: that too differs from the value
+    a copy was checked under, so it costs one full check, never a stale page."""
+
+    def __init__(self, directory: str) -> None:
+        os.makedirs(directory, exist_ok=True)
+        self.path = os.path.join(directory, GENERATION_FILE)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if os.fstat(fd).st_size < GENERATION_SIZE:
+                os.pwrite(fd, os.urandom(GENERATION_SIZE), 0)
+            self.map = mmap.mmap(fd, GENERATION_SIZE)
+        finally:
+            os.close(fd)
+
+    def read(self) -> bytes:
+        return self.map[:GENERATION_SIZE]
+
+    def renew(self) -> None:
+        self.map[:GENERATION_SIZE] = os.urandom(GENERATION_SIZE)
+
+
+_generation: _CachedGeneration | _MappedGeneration | None = None
+
+
+def _generation_store() -> _CachedGeneration | _MappedGeneration:
+    global _generation
+    if _generation is None:
+        backend = caches["default"]
+        if isinstance(backend, FileBasedCache):
+            _generation = _MappedGeneration(backend._dir)
+        else:
+            _generation = _CachedGeneration()
+    return _generation
+
+
+def _forget_generation_store(setting: str, **kwargs) -> None:
+    global _generation
+    if setting == "CACHES":
+        _generation = None
+
+
+setting_changed.connect(_forget_generation_store)
+
+
+def generation() -> str | bytes | None:
+    """A value that differs after any version was renewed; None when unknown (the cache is
+    down), which must be taken as a change."""
+    return _generation_store().read()
+
+
 def content_version() -> str:
     return versions([KEY])[KEY]
 
@@ -46,7 +125,12 @@ def content_version() -> str:
 def bump(*names: str) -> None:
     """Renews these versions once the change commits, so that no request caches the old
     content under a new version."""
-    transaction.on_commit(lambda: cache.set_many({name: uuid4().hex for name in names}, None))
+    transaction.on_commit(lambda: _renew(names))
+
+
+def _renew(names: tuple[str, ...]) -> None:
+    cache.set_many({name: uuid4().hex for name in names}, None)
+    _generation_store().renew()  # after the versions: whoever sees it reads the new ones
 
 
 def bump_content_version(**kwargs) -> None:

@@ -26,24 +26,29 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from types import SimpleNamespace
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.cookie import parse_cookie
-from django.middleware.csrf import CSRF_SECRET_LENGTH, _unmask_cipher_token, get_token
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    _unmask_cipher_token,
+)
 from django.utils import timezone
 from django.utils.cache import get_max_age
-from django.utils.crypto import get_random_string
+from django.utils.http import http_date
 
 from . import expiry
-from .content_version import versions
+from .content_version import generation, versions
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +62,10 @@ WAIT_STEP = 0.02
 PLACEHOLDER = b"csrf-token-placeholder-8f2c1e0a"
 MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 CSRF_SECRET = re.compile(rf"[A-Za-z0-9]{{{CSRF_SECRET_LENGTH}}}")
+_UNEVEN_BYTES = bytes(range(256 - 256 % len(CSRF_ALLOWED_CHARS), 256))
+_LETTER_OF_BYTE = bytes(
+    ord(CSRF_ALLOWED_CHARS[byte % len(CSRF_ALLOWED_CHARS)]) for byte in range(256)
+)
 # Per request or set by the cache itself, never copied from the stored response.
 PER_REQUEST_HEADERS = {
     "x-request-id",
@@ -68,10 +77,11 @@ PER_REQUEST_HEADERS = {
     "content-length",
 }
 
-# Copies this process has read, so that a hit reads only their versions from the shared cache.
+STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
+# Copies this process has read: a hit reads only the generation while nothing changes.
 LOCAL_ENTRIES = 500
 
-_local: dict[str, Entry] = {}
+_local: dict[str, _Copy] = {}
 _variant_cookies: dict[str, Callable[[str], str]] = {}
 _hit_actions: dict[str, Callable[..., None]] = {}
 
@@ -141,73 +151,135 @@ def _is_current(entry: Entry) -> bool:
     return entry.expires_at > time.time() and versions(list(entry.versions)) == entry.versions
 
 
-def _current_entry(key: str) -> Entry | None:
-    """This process's copy when still current (one round trip for its few small versions),
-    else the shared one, which this process then keeps."""
-    entry = _local.get(key)
-    if entry is not None and _is_current(entry):
-        return entry
+@dataclass
+class _Copy:
+    """This process's copy of an entry, the generation (core/content_version.py) under which
+    it was last found current, and its body split around the CSRF placeholder."""
+
+    entry: Entry
+    checked: str | bytes | None
+    parts: list[bytes]
+
+
+def _current_copy(key: str) -> _Copy | None:
+    """This process's copy when nothing changed since it was last found current (one read of
+    the generation: a memory read with the file cache), else when its versions are still the
+    current ones; else the shared copy, which this process then keeps."""
+    seen = generation()  # first: a change committed after this read renews it
+    copy = _local.get(key)
+    if copy is not None and copy.entry.expires_at > time.time():
+        if seen is not None and copy.checked == seen:
+            return copy
+        if _is_current(copy.entry):
+            copy.checked = seen
+            return copy
     _local.pop(key, None)
     entry = cache.get(key)
     if entry is None or not _is_current(entry):
         return None
     if len(_local) >= LOCAL_ENTRIES:
         _local.pop(next(iter(_local), None), None)  # the oldest
-    _local[key] = entry
-    return entry
+    copy = _local[key] = _Copy(entry, seen, entry.body.split(PLACEHOLDER))
+    return copy
 
 
-def _hit(key: str) -> Entry | None:
-    entry = _current_entry(key)
-    if entry is not None and entry.hit_action:
-        name, args = entry.hit_action
+def _hit(key: str) -> _Copy | None:
+    copy = _current_copy(key)
+    if copy is not None and copy.entry.hit_action:
+        name, args = copy.entry.hit_action
         try:
             _hit_actions[name](*args)
         except Exception:  # counting must never cost the visitor the page
             logger.exception("Page cache hit action %s failed", name)
-    return entry
+    return copy
 
 
 def cached_response(environ: dict, key: str | None = None) -> HttpResponse | None:
     """The answer from the cache, or None on a miss. Runs nothing of Django's request cycle."""
     key = key or request_key(environ)
-    entry = _hit(key) if key is not None else None
-    return None if entry is None else _answer(entry, environ)
-
-
-def _answer(entry: Entry, environ: dict) -> HttpResponse:
-    body, etag, new_secret = entry.body, entry.etag, None
-    if entry.csrf:
-        secret = parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.CSRF_COOKIE_NAME, "")
-        if not CSRF_SECRET.fullmatch(secret):
-            secret = new_secret = get_random_string(CSRF_SECRET_LENGTH)
-        # A page whose token was made for another cookie is another page for this visitor.
-        etag = _etag(f"{entry.etag}{secret}".encode())
-        token = get_token(SimpleNamespace(META={"CSRF_COOKIE": secret})).encode()
-        body = body.replace(PLACEHOLDER, token)
-    if environ.get("HTTP_IF_NONE_MATCH") == etag and new_secret is None:
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(b"" if environ["REQUEST_METHOD"] == "HEAD" else body)
-        response.status_code = entry.status
-        for name, value in entry.headers:
+    copy = _hit(key) if key is not None else None
+    if copy is None:
+        return None
+    status, headers, body = _answer(copy, environ)
+    response = HttpResponse(body, status=status)
+    for name, value in headers:
+        if name == "Set-Cookie":
+            response.cookies.load(value)
+        else:
             response[name] = value
-        response["Content-Length"] = str(len(body))
-    response["ETag"] = etag
-    response["Cache-Control"] = _cache_control(entry.csrf)
-    response["X-Page-Cache"] = "hit"
-    if new_secret:
-        response.set_cookie(
-            settings.CSRF_COOKIE_NAME,
-            new_secret,
-            max_age=settings.CSRF_COOKIE_AGE,
-            domain=settings.CSRF_COOKIE_DOMAIN,
-            path=settings.CSRF_COOKIE_PATH,
-            secure=settings.CSRF_COOKIE_SECURE,
-            httponly=settings.CSRF_COOKIE_HTTPONLY,
-            samesite=settings.CSRF_COOKIE_SAMESITE,
-        )
     return response
+
+
+def _answer(copy: _Copy, environ: dict) -> tuple[int, list[tuple[str, str]], bytes]:
+    """Status, headers and body of a hit."""
+    entry = copy.entry
+    head = environ["REQUEST_METHOD"] == "HEAD"
+    if not entry.csrf:
+        if environ.get("HTTP_IF_NONE_MATCH") == entry.etag:
+            return 304, _not_modified_headers(entry.etag, False), b""
+        return entry.status, entry.wsgi_headers, b"" if head else entry.body  # built when stored
+    secret = parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.CSRF_COOKIE_NAME, "")
+    new_secret = not CSRF_SECRET.fullmatch(secret)
+    if new_secret:
+        secret = _random_letters(CSRF_SECRET_LENGTH)
+    # A page whose token was made for another cookie is another page for this visitor.
+    etag = _etag(f"{entry.etag}{secret}".encode())
+    if environ.get("HTTP_IF_NONE_MATCH") == etag and not new_secret:
+        return 304, _not_modified_headers(etag, True), b""
+    body = _masked_token(secret).encode().join(copy.parts)
+    headers = [
+        *entry.headers,
+        ("Content-Length", str(len(body))),
+        ("ETag", etag),
+        ("Cache-Control", _cache_control(True)),
+        ("X-Page-Cache", "hit"),
+    ]
+    if new_secret:
+        headers.append(("Set-Cookie", _csrf_cookie(secret)))
+    return entry.status, headers, b"" if head else body
+
+
+def _not_modified_headers(etag: str, csrf: bool) -> list[tuple[str, str]]:
+    return [("ETag", etag), ("Cache-Control", _cache_control(csrf)), ("X-Page-Cache", "hit")]
+
+
+def _random_letters(count: int) -> str:
+    """Letters of the CSRF alphabet from one read of the system's random source (Django's
+    get_random_string reads it once a letter, the better part of a hit's time). Bytes above
+    the last whole multiple of the alphabet's size are dropped, so every letter is as likely."""
+    letters = ""
+    while len(letters) < count:
+        letters += os.urandom(count + 8).translate(_LETTER_OF_BYTE, _UNEVEN_BYTES).decode()
+    return letters[:count]
+
+
+def _masked_token(secret: str) -> str:
+    """The secret masked as Django's CSRF middleware does (`_mask_cipher_secret`)."""
+    mask = _random_letters(CSRF_SECRET_LENGTH)
+    size = len(CSRF_ALLOWED_CHARS)
+    index = CSRF_ALLOWED_CHARS.index
+    return mask + "".join(
+        CSRF_ALLOWED_CHARS[(index(s) + index(m)) % size] for s, m in zip(secret, mask, strict=True)
+    )
+
+
+def _csrf_cookie(secret: str) -> str:
+    """The Set-Cookie value of a new CSRF cookie, as CsrfViewMiddleware sets it."""
+    attributes = [
+        f"{settings.CSRF_COOKIE_NAME}={secret}",
+        f"expires={http_date(time.time() + settings.CSRF_COOKIE_AGE)}",
+        f"Max-Age={settings.CSRF_COOKIE_AGE}",
+        f"Path={settings.CSRF_COOKIE_PATH}",
+    ]
+    if settings.CSRF_COOKIE_DOMAIN:
+        attributes.append(f"Domain={settings.CSRF_COOKIE_DOMAIN}")
+    if settings.CSRF_COOKIE_SECURE:
+        attributes.append("Secure")
+    if settings.CSRF_COOKIE_HTTPONLY:
+        attributes.append("HttpOnly")
+    if settings.CSRF_COOKIE_SAMESITE:
+        attributes.append(f"SameSite={settings.CSRF_COOKIE_SAMESITE}")
+    return "; ".join(attributes)
 
 
 def _etag(content: bytes) -> str:
@@ -359,17 +431,9 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         key = request_key(environ) if enabled() else None
-        entry = _hit(key) if key is not None else None
-        if entry is None:
+        copy = _hit(key) if key is not None else None
+        if copy is None:
             return self.application(environ, start_response)
-        plain = not entry.csrf and environ["REQUEST_METHOD"] == "GET"
-        if plain and environ.get("HTTP_IF_NONE_MATCH") != entry.etag:
-            start_response("200 OK", entry.wsgi_headers)  # the common case, built when stored
-            return [entry.body]
-        response = _answer(entry, environ)
-        headers = [
-            *response.items(),
-            *(("Set-Cookie", cookie.output(header="")) for cookie in response.cookies.values()),
-        ]
-        start_response(f"{response.status_code} {response.reason_phrase}", headers)
-        return [response.content]
+        status, headers, body = _answer(copy, environ)
+        start_response(STATUS_LINES[status], headers)
+        return [body]

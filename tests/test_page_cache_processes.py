@@ -1,6 +1,8 @@
-"""Two server processes sharing the page cache in Redis: a copy one of them stored is served by
-the other, and a publish is visible at the next anonymous GET on either. Uses Redis database 1
-(`PAGE_CACHE_TEST_REDIS_URL` names another) and empties it; skipped without Redis."""
+"""Two server processes sharing the page cache, in Redis (several machines) and in files (the
+workers of `make serve` without Redis): a copy one of them stored is served by the other, and a
+publish is visible at the next anonymous GET on either, though each answers its hits from its
+own memory. Redis: database 1 (`PAGE_CACHE_TEST_REDIS_URL` names another), emptied; skipped
+without Redis."""
 
 import os
 import subprocess
@@ -14,6 +16,7 @@ import redis
 from django.db import connection
 from wagtail.models import Site
 
+from home.models import SiteSettings
 from home.tests.factories import make_home_page, make_standard_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +32,6 @@ def redis_is_up() -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(not redis_is_up(), reason=f"no Redis at {REDIS_URL}")
-
-
 def database_url() -> str:
     db = connection.settings_dict
     if connection.vendor == "sqlite":
@@ -45,25 +45,43 @@ def get(port: int, path: str) -> tuple[str, str]:
         return response.headers.get("X-Page-Cache", ""), response.read().decode()
 
 
-@pytest.fixture
-def servers(settings):
+@pytest.fixture(
+    params=[
+        pytest.param(
+            "redis",
+            marks=pytest.mark.skipif(not redis_is_up(), reason=f"no Redis at {REDIS_URL}"),
+        ),
+        "files",
+    ]
+)
+def servers(request, settings, tmp_path):
     settings.PAGE_CACHE = True
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "core.cache.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "ruses",
-        }
-    }
-    redis.Redis.from_url(REDIS_URL).flushdb()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ruses.settings.dev",
         "DEBUG": "false",
         "PAGE_CACHE": "on",
-        "REDIS_URL": REDIS_URL,
         "DATABASE_URL": database_url(),
     }
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "core.cache.DegradingRedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "ruses",
+            }
+        }
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        env["REDIS_URL"] = REDIS_URL
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path),
+            }
+        }
+        env.pop("REDIS_URL", None)
+        env["CACHE_DIR"] = str(tmp_path)
     processes = [
         subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -90,7 +108,8 @@ def servers(settings):
         for process in processes:
             process.terminate()
             process.wait()
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        if request.param == "redis":
+            redis.Redis.from_url(REDIS_URL).flushdb()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -100,6 +119,8 @@ def test_a_publish_is_visible_at_the_next_get_on_another_process(servers):
     site = Site.objects.filter(is_default_site=True).first()
     home = site.root_page if site else make_home_page()
     page = make_standard_page(home, "cache-test", "Заголовок до публикации")
+    # Created at its first use, the site settings would renew every page's version meanwhile.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
     assert get(first, "/cache-test/")[0] == "miss"
     state, html = get(second, "/cache-test/")
@@ -112,3 +133,11 @@ def test_a_publish_is_visible_at_the_next_get_on_another_process(servers):
     assert state == "miss" and "Заголовок после публикации" in html
     state, html = get(first, "/cache-test/")
     assert state == "hit" and "Заголовок после публикации" in html
+
+    assert get(second, "/cache-test/")[0] == "hit"
+
+    page.title = "Заголовок второй публикации"
+    page.save_revision().publish()  # both hold the copy in their own memory: both must see it
+    for port in (first, second):
+        state, html = get(port, "/cache-test/")
+        assert "Заголовок второй публикации" in html, port
