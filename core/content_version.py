@@ -43,12 +43,20 @@ def record_version_name(model_label: str) -> str:
 
 
 def versions(names: list[str]) -> dict[str, str]:
-    """The current value of each version, read in one round trip; a missing one is created."""
+    """The current value of each version, read in one round trip; a missing one is created.
+    While the generation is unchanged, from what this process read under it."""
+    global _read
+    seen = generation()  # first: a change committed after this read renews it
+    read_under, read = _read
+    if seen is not None and read_under == seen and all(name in read for name in names):
+        return {name: read[name] for name in names}
     found = cache.get_many(names)
     for name in names:
         if name not in found:
             cache.add(name, uuid4().hex, timeout=None)
             found[name] = cache.get(name)
+    if seen is not None and None not in found.values():
+        _read = (seen, {**(read if read_under == seen else {}), **found})
     return found
 
 
@@ -90,6 +98,7 @@ class _MappedGeneration:
 
 
 _generation: _CachedGeneration | _MappedGeneration | None = None
+_read: tuple[str | bytes | None, dict[str, str]] = (None, {})  # versions read under a generation
 
 
 def _generation_store() -> _CachedGeneration | _MappedGeneration:
@@ -104,9 +113,9 @@ def _generation_store() -> _CachedGeneration | _MappedGeneration:
 
 
 def _forget_generation_store(setting: str, **kwargs) -> None:
-    global _generation
+    global _generation, _read
     if setting == "CACHES":
-        _generation = None
+        _generation, _read = None, (None, {})
 
 
 setting_changed.connect(_forget_generation_store)

@@ -189,6 +189,28 @@ def test_contacts_say_whether_a_centre_is_open_now(ru_client, monkeypatch, momen
 
 
 @pytest.mark.django_db
+def test_the_cached_list_of_centres_follows_the_clock_the_language_and_the_records(
+    ru_client, monkeypatch, django_capture_on_commit_callbacks
+):
+    moment = [datetime(2026, 11, 23, 10, 0)]  # Monday morning, then the lunch break
+    tz = timezone.get_current_timezone()
+    monkeypatch.setattr(
+        "disclosure.models.directory.timezone.now", lambda: moment[0].replace(tzinfo=tz)
+    )
+    assert "Сейчас открыто" in centre_badge(html(ru_client, "/contacts/"), "ЦОК «Тушино»")
+    moment[0] = datetime(2026, 11, 23, 12, 45)
+    assert "Сейчас закрыто" in centre_badge(html(ru_client, "/contacts/"), "ЦОК «Тушино»")
+    english = html(ru_client, "/en/contacts/")
+    assert "Closed now" in english and "Сейчас закрыто" not in english
+
+    centre = ServiceCentre.objects.get(name="ЦОК «Тушино»")
+    centre.queue_info = "Электронная очередь у входа"
+    with django_capture_on_commit_callbacks(execute=True):
+        centre.save_revision().publish()
+    assert "Электронная очередь у входа" in html(ru_client, "/contacts/")
+
+
+@pytest.mark.django_db
 def test_grid_companies(ru_client):
     page = html(ru_client, "/contacts/grid-companies/")
     assert page.count('class="record"') == 5

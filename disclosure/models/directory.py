@@ -7,6 +7,7 @@ import json
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import links
+from core.content_version import content_version
 from disclosure import services
 from disclosure.blocks import ProcedureBlock
 from home.models import SiteSettings
@@ -135,6 +137,12 @@ class ServiceCentresPage(Page):
             localities=localities,
             chosen_locality=chosen,
             now_moscow=timezone.localtime(now),
+            # The rendered list is cached under these (never stale: records renew the version).
+            centres_key=[
+                content_version(),
+                get_language(),
+                "".join(str(int(centre.open_now)) for centre in centres),
+            ],
             # Weekdays off in the next fortnight, so that a cached page can still tell.
             days_off=json.dumps(services.days_off_ahead(now, 14)),
             # §8.2: where an office has no step-free access, the home visit is offered.
