@@ -346,3 +346,17 @@ def test_contacts_describe_each_office_as_a_local_business(ru_client):
         ("08:30", "12:30"),
         ("13:15", "17:30"),
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/contacts/", "/clients/payment/"])
+def test_directory_pages_query_the_same_for_thirty_more_records(
+    ru_client, url, django_assert_max_num_queries
+):
+    for _ in range(30):
+        ServiceCentreHoursFactory(weekday=1)
+        PaymentPointFactory()
+    ru_client.get(url)  # warm the caches (menu, settings, the rendered list)
+    with django_assert_max_num_queries(10):
+        page = html(ru_client, url)
+    assert "ЦОК № " in page or "Пункт оплаты " in page

@@ -14,11 +14,13 @@ import time_machine
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from wagtail.models import Site
 
 from core import page_cache
 from disclosure.models import PaymentPage
 from disclosure.tests.factories import PaymentPointFactory
 from home.models import SiteSettings
+from home.tests.factories import make_standard_page, translate
 from search.models import QueryStat
 from search.services import write_counted_queries
 from tariffs.models import TariffRegion
@@ -173,6 +175,22 @@ def test_a_record_expires_exactly_the_pages_that_show_it(django_capture_on_commi
         TariffPeriodFactory(region=region, valid_from=datetime(2020, 1, 1).date())
     assert not served_from_cache("/clients/tariffs/")
     assert served_from_cache("/clients/payment/")
+
+
+@pytest.mark.django_db
+def test_a_published_translation_shows_in_the_language_links_at_once(
+    django_capture_on_commit_callbacks,
+):
+    home = Site.objects.get(is_default_site=True).root_page
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_standard_page(home, "only-russian", "Только по-русски")
+    assert "/en/only-russian/" not in get("/only-russian/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(page, "In English too")
+    assert (
+        'hreflang="en" href="http://testserver/en/only-russian/"'
+        in get("/only-russian/").content.decode()
+    )
 
 
 @pytest.mark.django_db

@@ -165,7 +165,10 @@ def test_robots_points_to_the_sitemap(ru_client):
         "/reception/",
         "/reception/status/",
         "/privacy/",
+        "/en/",
         "/en/clients/tariffs/",
+        "/clients/payment/",
+        "/search/?q=тариф",
     ],
 )
 def test_public_pages_run_at_most_ten_queries(ru_client, url, django_assert_max_num_queries):

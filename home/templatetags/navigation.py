@@ -80,6 +80,19 @@ def main_menu(context, current_page: Page | None = None) -> dict:
     return {"items": items, "active": active}
 
 
+def page_language_versions(request: HttpRequest, current_page: Page) -> dict[str, str]:
+    """The URLs of a page's live translations, cached until the next publish or move."""
+    key = f"language-versions:{request.get_host()}:{current_page.pk}:{content_version()}"
+    versions = cache.get(key)
+    if versions is None:
+        # Wagtail serves a page with its own language active: no query for its locale.
+        versions = {translation.get_language(): current_page.get_url(request)}
+        for page in current_page.get_translations().live().select_related("locale"):
+            versions[page.locale.language_code] = page.get_url(request)
+        cache.set(key, versions, timeout=FRAGMENT_TIMEOUT)
+    return versions
+
+
 def language_versions(context, current_page: Page | None = None) -> dict[str, str]:
     """The URL of this page in every language that has it: its live translations for a Wagtail
     page, the same view under the other prefix for other views (search), nothing for a 404.
@@ -91,10 +104,7 @@ def language_versions(context, current_page: Page | None = None) -> dict[str, st
         return cached[cache_key]
     versions: dict[str, str] = {}
     if isinstance(current_page, Page):
-        # Wagtail serves a page with its own language active: no query for its locale.
-        versions[translation.get_language()] = current_page.get_url(request)
-        for page in current_page.get_translations().live().select_related("locale"):
-            versions[page.locale.language_code] = page.get_url(request)
+        versions = page_language_versions(request, current_page)
     else:
         try:
             match = resolve(request.path_info)
