@@ -70,8 +70,10 @@ class _CachedGeneration:
             value = cache.get(GENERATION)
         return value
 
-    def renew(self) -> None:
-        cache.set(GENERATION, uuid4().hex, None)
+    def renew(self, versions: dict[str, str]) -> None:
+        """In one write with the versions (one MSET in Redis): a failure between the two would
+        leave every process serving its copies under the old generation."""
+        cache.set_many({**versions, GENERATION: uuid4().hex}, None)
 
 
 class _MappedGeneration:
@@ -93,7 +95,9 @@ class _MappedGeneration:
     def read(self) -> bytes:
         return self.map[:GENERATION_SIZE]
 
-    def renew(self) -> None:
+    def renew(self, versions: dict[str, str]) -> None:
+        cache.set_many(versions, None)
+        # After the versions: whoever sees the new generation reads the new versions.
         self.map[:GENERATION_SIZE] = os.urandom(GENERATION_SIZE)
 
 
@@ -138,8 +142,7 @@ def bump(*names: str) -> None:
 
 
 def _renew(names: tuple[str, ...]) -> None:
-    cache.set_many({name: uuid4().hex for name in names}, None)
-    _generation_store().renew()  # after the versions: whoever sees it reads the new ones
+    _generation_store().renew({name: uuid4().hex for name in names})
 
 
 def bump_content_version(**kwargs) -> None:
