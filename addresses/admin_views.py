@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.csv_import import CsvUploadForm, upload_page
+from core.i18n import interpolate_lazy
 
 from .importer import COLUMNS, import_addresses
 
@@ -22,11 +23,13 @@ def can_import(user) -> bool:
 class UploadForm(CsvUploadForm):
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "Columns separated by «;»: %(columns)s. Houses: empty for the whole street, «7», "
-            "«1-25» or «2-40 чёт». Valid rows are imported even when others are wrong."
-        )
-        % {"columns": ";".join(COLUMNS)},
+        help_text=interpolate_lazy(
+            gettext_lazy(
+                "Columns separated by «;»: %(columns)s. Houses: empty for the whole street, "
+                "«7», «1-25» or «2-40 чёт». Valid rows are imported even when others are wrong."
+            ),
+            {"columns": ";".join(COLUMNS)},
+        ),
     )
 
 

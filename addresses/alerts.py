@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.signals import published, unpublished
 
+from core.localized import default_language
 from core.models import OutgoingEmail
 from core.outbox import queue_email, queue_emails
 from disclosure.models import MeterVisitNotice, OutageNotice
@@ -163,6 +164,8 @@ def _queue_alerts(notice, notice_label: str, event: str) -> int:
 
 
 def _on_notice_change(sender, instance, signal, **kwargs) -> None:
+    if instance.locale.language_code != default_language():
+        return  # a translation: subscribers were told when its source was published
     event = "published" if signal is published else "unpublished"
     label = sender._meta.label
     transaction.on_commit(lambda: notify_task.enqueue(label, instance.pk, event))

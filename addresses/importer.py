@@ -98,7 +98,8 @@ class _Parser:
         for region in TariffRegion.objects.all():
             self.regions[region.slug.lower()] = region
             self.regions[region.name.lower()] = region
-        self.companies = {company.name: company for company in GridCompany.objects.all()}
+        # A range points at the Russian record; its pages show the translation (core/localized.py).
+        self.companies = {company.name: company for company in GridCompany.objects.sources()}
 
     def row(self, line: int, values: dict[str, str]) -> tuple[Row | None, list[str]]:
         get = {name: " ".join((values.get(name) or "").split()) for name in COLUMNS}

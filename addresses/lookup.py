@@ -12,8 +12,10 @@ from django.db import models
 from django.utils import timezone
 
 from core.addressing import FILLER_WORDS, TYPE_OF_WORD, house_number, houses_q, street_key, tokens
+from core.localized import localized_record, localized_records
 from disclosure import services
 from disclosure.models import (
+    GridCompany,
     MeterVisitNotice,
     OutageNotice,
     OutagesPage,
@@ -103,6 +105,8 @@ class Report:
     payment_points: list[Place] = field(default_factory=list)
     outages: list[OutageNotice] = field(default_factory=list)
     visits: list[MeterVisitNotice] = field(default_factory=list)
+    # The range's grid company (a Russian record) in the page's language.
+    grid_company: GridCompany | None = None
 
     @property
     def label(self) -> str:
@@ -184,15 +188,25 @@ def nearest(records, house_range: HouseRange, locality: str, count: int) -> list
 def report(street: Street, house: str, number: int, house_range: HouseRange, now=None) -> Report:
     now = now or timezone.now()
     locality = street.locality.name
-    centres = ServiceCentre.objects.filter(
-        live=True, kind=ServiceCentre.IN_PERSON
-    ).prefetch_related(
-        models.Prefetch("hours", queryset=ServiceCentreHours.objects.order_by("sort_order"))
+    # Distances and localities are measured on the Russian records, which the directory's names
+    # match; the page then shows each in the active language (core/localized.py).
+    centres = (
+        ServiceCentre.objects.filter(live=True, kind=ServiceCentre.IN_PERSON)
+        .sources()
+        .prefetch_related(
+            models.Prefetch("hours", queryset=ServiceCentreHours.objects.order_by("sort_order"))
+        )
     )
     offices = nearest(centres, house_range, locality, NEAREST_OFFICES)
     for place in offices:
         place.open_now = services.is_open(place.record.spans(ServiceCentreHours.OPENING), now)
-    points = PaymentPoint.objects.filter(live=True).exclude(kind=PaymentPoint.ONLINE)
+    points = PaymentPoint.objects.filter(live=True).sources().exclude(kind=PaymentPoint.ONLINE)
+    payment_points = nearest(points, house_range, locality, NEAREST_POINTS)
+    for places in (offices, payment_points):
+        for place, record in zip(
+            places, localized_records([p.record for p in places]), strict=True
+        ):
+            place.record = record
     where = (locality, street.name, number)
     return Report(
         street=street,
@@ -200,7 +214,8 @@ def report(street: Street, house: str, number: int, house_range: HouseRange, now
         range=house_range,
         tariffs=select(house_range.tariff_region.slug, None, timezone.localdate(now)),
         offices=offices,
-        payment_points=nearest(points, house_range, locality, NEAREST_POINTS),
+        payment_points=payment_points,
         outages=list(OutagesPage.current_and_upcoming().covering(*where)[:20]),
-        visits=list(MeterVisitNotice.objects.upcoming().covering(*where)[:20]),
+        visits=list(MeterVisitNotice.objects.upcoming().for_locale().covering(*where)[:20]),
+        grid_company=localized_record(house_range.grid_company),
     )

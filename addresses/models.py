@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.addressing import HouseSpan, locality_key, street_key
+from core.localized import in_default_locale
 from disclosure.models import GridCompany
 from disclosure.models.records import latitude_field, longitude_field
 from search.text import stems
@@ -70,9 +71,11 @@ class HouseRange(HouseSpan):
         verbose_name=_("tariff region"),
     )
     # A grid company removed from the disclosure records leaves its ranges without one (the
-    # page says so) rather than blocking the removal.
+    # page says so) rather than blocking the removal. The Russian record: the address page
+    # shows its translation (core/localized.py).
     grid_company = models.ForeignKey(
         GridCompany,
+        limit_choices_to=in_default_locale,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

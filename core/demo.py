@@ -29,7 +29,7 @@ from django.db import models, transaction
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
-from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site, TranslatableMixin
 
 from . import staff
 from .translations import is_registered, register_translation
@@ -158,23 +158,51 @@ def _assign(instance: models.Model, values: dict[str, Any], locale: Locale | Non
 
 
 def load_records(path: Path) -> None:
+    """A row's `en` holds the English values of a translatable record's fields that differ."""
     for group in read(path):
         model = apps.get_model(group["model"])
         for row in group["rows"]:
+            row = dict(row)
+            english = row.pop("en", None)
             lookup = {
                 name: _value(model, name, row[name], None)
                 if name in row
                 else model._meta.get_field(name).get_default()
                 for name in group["lookup"]
             }
-            if model._default_manager.filter(**lookup).exists():
-                continue
-            record = model()
-            _assign(record, row, None)
-            record.full_clean()
-            record.save()
-            if isinstance(record, DraftStateMixin):
-                record.save_revision().publish()
+            records = model._default_manager.filter(**lookup)
+            if issubclass(model, TranslatableMixin):
+                records = records.filter(locale=Locale.get_default())
+            record = records.first()
+            if record is None:
+                record = model()
+                _assign(record, row, None)
+                save_record(record)
+            if english is not None:
+                ensure_record_translation(record, english)
+
+
+def save_record(record: models.Model) -> None:
+    """Validated, saved and (for a model with drafts) published."""
+    record.full_clean()
+    record.save()
+    if isinstance(record, DraftStateMixin):
+        record.save_revision().publish()
+
+
+def ensure_record_translation(record: TranslatableMixin, values: dict[str, Any]) -> None:
+    """The English translation of a translatable record (a snippet) with `values`, the fields
+    that differ (the others are copied), registered with wagtail-localize like a page's."""
+    english = Locale.objects.get(language_code="en")
+    existing = record.get_translations().filter(locale=english).first()
+    if existing is not None:
+        if not is_registered(record, english):
+            register_translation(record, existing)
+        return
+    translation = record.copy_for_translation(english)
+    _assign(translation, values, english)
+    save_record(translation)
+    register_translation(record, translation)
 
 
 # The tag of documents the demo generated in place of the company's real ones (a contract

@@ -24,11 +24,12 @@ from datetime import datetime
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import published, unpublished
 
 from . import frontend_cache
 from .content_version import KEY, PAGES, bump, record_version_name
+from .localized import default_language
 
 EVERY_PAGE = ["*"]  # a record every page shows (site settings): its change expires the site
 
@@ -73,13 +74,20 @@ def next_change(page_type_label: str | None) -> datetime | None:
 
 
 def pages_showing(instance) -> list[Page]:
-    """The live pages that show this record (or any record of its model)."""
+    """The live pages that show this record (or any record of its model). A translation shows
+    only on the pages of its language; a default-language record on those of every language,
+    which fall back to it where it has no translation (core/localized.py)."""
     labels = _page_types.get(instance._meta.label, [])
     if labels == EVERY_PAGE:
         return list(Page.objects.live().filter(depth__gt=1))
     pages: list[Page] = []
     for label in labels:
-        pages.extend(apps.get_model(label).objects.live())
+        shown = apps.get_model(label).objects.live()
+        if isinstance(instance, TranslatableMixin) and instance.locale_id:
+            language = instance.locale.language_code
+            if language != default_language():
+                shown = shown.filter(locale__language_code=language)
+        pages.extend(shown)
     return pages
 
 

@@ -14,7 +14,7 @@ any time.
 
 from collections import defaultdict
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -24,22 +24,29 @@ def _field(path: str) -> str:
     return path.split(".", 1)[0]
 
 
-def is_registered(source_page: Page, locale: Locale) -> bool:
+def _specific(instance):
+    return instance.specific if isinstance(instance, Page) else instance
+
+
+def is_registered(source_page: TranslatableMixin, locale: Locale) -> bool:
     return Translation.objects.filter(
         source__object_id=source_page.translation_key, target_locale=locale
     ).exists()
 
 
-def register_translation(source_page: Page, translated_page: Page) -> Translation:
-    """Records `translated_page` as the wagtail-localize translation of `source_page`, with
-    the translated page's own texts; synced only when every source segment has one."""
-    source, _ = TranslationSource.get_or_create_from_instance(source_page.specific)
+def register_translation(
+    source_page: TranslatableMixin, translated_page: TranslatableMixin
+) -> Translation:
+    """Records `translated_page` (a page or a translatable snippet) as the wagtail-localize
+    translation of `source_page`, with the translated object's own texts; synced only when
+    every source segment has one."""
+    source, _ = TranslationSource.get_or_create_from_instance(_specific(source_page))
     locale = translated_page.locale
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
 
     texts: dict[str, list[StringSegmentValue]] = defaultdict(list)
     by_path: dict[str, StringSegmentValue] = {}
-    for segment in extract_segments(translated_page.specific):
+    for segment in extract_segments(_specific(translated_page)):
         if isinstance(segment, StringSegmentValue):
             texts[_field(segment.path)].append(segment)
             by_path[segment.path] = segment

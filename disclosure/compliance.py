@@ -131,7 +131,10 @@ def late_outage_notices():
 
     return [
         notice
-        for notice in OutageNotice.objects.live().filter(emergency=False).order_by("-starts_at")
+        for notice in OutageNotice.objects.live()
+        .sources()  # a translation is as late as its source
+        .filter(emergency=False)
+        .order_by("-starts_at")
         if notice.lead_time_error()
     ]
 
@@ -149,7 +152,8 @@ def consistency_problems() -> list[str]:
     from .models import GridCompany, ServiceCentre
 
     problems = []
-    centres = list(ServiceCentre.objects.filter(live=True).prefetch_related("hours"))
+    # The Russian records: each translation keeps their phones and hours (synchronised).
+    centres = list(ServiceCentre.objects.filter(live=True).sources().prefetch_related("hours"))
     head_offices = [centre for centre in centres if centre.head_office]
     if len(head_offices) != 1:
         problems.append(_("No published service centre is marked as the head office."))
@@ -171,7 +175,7 @@ def consistency_problems() -> list[str]:
             % {"phone": hotline}
         )
     known = [hotline] + [
-        company.dispatcher_phone for company in GridCompany.objects.filter(live=True)
+        company.dispatcher_phone for company in GridCompany.objects.filter(live=True).sources()
     ]
     for page in Page.objects.live().filter(locale=Locale.get_default()).specific():
         for number in sorted(set(TOLL_FREE.findall(page_text(page)))):

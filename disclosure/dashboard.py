@@ -21,10 +21,17 @@ def notices_panel(request, panels) -> None:
         return
     today = timezone.localdate()
     until = today + timedelta(days=WINDOW_DAYS)
-    outages = OutageNotice.objects.live().filter(
-        starts_at__date__gte=today, starts_at__date__lte=until
+    # Each notice once, in the language of the admin (its translation or the source).
+    outages = (
+        OutageNotice.objects.live()
+        .for_locale()
+        .filter(starts_at__date__gte=today, starts_at__date__lte=until)
     )
-    visits = MeterVisitNotice.objects.live().filter(visit_on__gte=today, visit_on__lte=until)
+    visits = (
+        MeterVisitNotice.objects.live()
+        .for_locale()
+        .filter(visit_on__gte=today, visit_on__lte=until)
+    )
     lines = [
         Line(
             f"{_('Outage')}: {notice}",

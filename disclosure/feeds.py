@@ -27,7 +27,7 @@ def outages_soon(limit: int) -> dict:
 
 def dispatchers(limit: int) -> dict:
     return {
-        "companies": list(GridCompany.objects.filter(live=True)[:limit]),
+        "companies": list(GridCompany.objects.filter(live=True).for_locale()[:limit]),
         "more_url": _page_url(GridCompaniesPage),
     }
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import HoneypotField, PublicForm, SentOnce
+from core.i18n import interpolate_lazy
 from core.phone import phone_form_field
 
 from .choices import PUBLIC_TOPICS, AnswerChannel, CustomerType
@@ -41,11 +42,13 @@ class AppealForm(SentOnce, PublicForm, forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_(
-            "Up to %(count)s files of PDF, JPEG, PNG or DOCX, each up to %(size)s MB. If the "
-            "form shows an error, choose the files again: browsers do not keep them."
-        )
-        % {"count": MAX_FILES, "size": MAX_FILE_SIZE // (1024 * 1024)},
+        help_text=interpolate_lazy(
+            _(
+                "Up to %(count)s files of PDF, JPEG, PNG or DOCX, each up to %(size)s MB. If the "
+                "form shows an error, choose the files again: browsers do not keep them."
+            ),
+            {"count": MAX_FILES, "size": MAX_FILE_SIZE // (1024 * 1024)},
+        ),
     )
     phone = phone_form_field(label=_("Phone"))
 

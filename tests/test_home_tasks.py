@@ -49,16 +49,29 @@ def test_the_feeds_show_the_records_of_other_apps(ru_client):
     assert soon().exists()
     for notice in soon():
         assert f"#notice-{notice.pk}" in main
-    for company in GridCompany.objects.filter(live=True)[:3]:
+    for company in GridCompany.objects.filter(live=True).sources()[:3]:
         assert company.dispatcher_phone in main
     assert "Объявлены новые тарифы на электроэнергию для населения" in main
     assert re.search(r"\d+,\d\d → <strong>\d+,\d\d</strong> \(\+\d+,\d %\)", main)
 
 
-def soon():
+def test_the_english_feeds_show_the_english_records(ru_client):
+    main = main_of(ru_client.get("/en/").content.decode())
+    assert soon("en").exists()
+    for notice in soon("en"):
+        assert notice.locale.language_code == "en"
+        assert f"#notice-{notice.pk}" in main and notice.localities in main
+    for company in GridCompany.objects.filter(live=True).for_locale("en")[:3]:
+        assert company.name in main
+    assert "Россети" not in main
+
+
+def soon(language: str = "ru"):
     now = timezone.now()
-    return OutageNotice.objects.live().filter(
-        starts_at__lte=now + timedelta(days=7), ends_at__gte=now
+    return (
+        OutageNotice.objects.live()
+        .for_locale(language)
+        .filter(starts_at__lte=now + timedelta(days=7), ends_at__gte=now)
     )
 
 

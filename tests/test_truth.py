@@ -66,7 +66,7 @@ def test_faq_cites_10_2_for_the_extension(ru_client):
 
 @pytest.mark.django_db
 def test_hotline_is_round_the_clock_without_holiday_closing(ru_client):
-    hotline = ServiceCentre.objects.get(round_the_clock=True)
+    hotline = ServiceCentre.objects.sources().get(round_the_clock=True)
     assert not hotline.hours.exists()
     response = ru_client.get("/contacts/")
     html = response.content.decode()
@@ -79,7 +79,7 @@ def test_hotline_is_round_the_clock_without_holiday_closing(ru_client):
 @pytest.mark.django_db
 def test_offices_without_step_free_access_offer_the_home_visit(ru_client):
     html = ru_client.get("/contacts/").content.decode()
-    closed = ServiceCentre.objects.filter(accessible=False, kind="in_person").first()
+    closed = ServiceCentre.objects.sources().filter(accessible=False, kind="in_person").first()
     item = record(html, closed.pk)
     assert 'href="/reception/home-visit/"' in item
 
@@ -97,7 +97,7 @@ def test_a_change_of_a_service_centre_expires_every_page():
     """Every page's footer shows the head office: the page cache drops them all."""
     from core.expiry import pages_showing
 
-    office = ServiceCentre.objects.get(head_office=True)
+    office = ServiceCentre.objects.sources().get(head_office=True)
     urls = {page.url_path for page in pages_showing(office)}
     assert {"/home/", "/home/clients/restriction/", "/home/contacts/"} <= urls
 

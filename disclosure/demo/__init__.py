@@ -5,7 +5,7 @@ parsed from its text, and notices dated relative to the day of the first load.""
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import demo
 from core.pdf import build_pdf
@@ -28,8 +28,14 @@ STANDARD_TITLE = "Стандарт качества обслуживания к�
 
 def load() -> None:
     specs = demo.page_specs(HERE / "pages.yaml")
-    for form in demo.find_spec(specs, "contracts").fields["forms"]:
+    contracts = demo.find_spec(specs, "contracts")
+    english_forms = []
+    for form in contracts.fields["forms"]:
+        title_en = form.pop("title_en")
         form["document"] = contract_form_document(form)
+        english_forms.append({**form, "title": title_en})
+    # The same documents under English titles (the forms themselves are Russian contracts).
+    contracts.fields_en["forms"] = english_forms
     standard = demo.find_spec(specs, "service-standard")
     standard.fields["sections"] = [
         {
@@ -86,7 +92,11 @@ def ensure_disclosed_documents(data: dict) -> None:
     for year in data["years"]:
         for kind in data["kinds"]:
             title = f"{labels[kind]}, {year}"
-            if DisclosedDocument.objects.filter(title=title).exists():
+            with translation.override("en"):
+                english = {"title": f"{labels[kind]}, {year}"}
+            existing = DisclosedDocument.objects.filter(title=title).first()
+            if existing is not None:
+                demo.ensure_record_translation(existing, english)
                 continue
             document = demo.ensure_document(
                 title,
@@ -101,7 +111,8 @@ def ensure_disclosed_documents(data: dict) -> None:
                 document=document,
                 disclosed_on=date(year, data["disclosed_month"], 1),
             )
-            publish(record)
+            demo.save_record(record)
+            demo.ensure_record_translation(record, english)
 
 
 def moscow(day: date, hour: int) -> datetime:
@@ -114,9 +125,13 @@ def ensure_notices(today: date) -> None:
     data = demo.read(HERE / "notices.yaml")
     common = data["outages"]["common"]
     for row in data["outages"]["notices"]:
-        if OutageNotice.objects.filter(
+        row = dict(row)
+        english = {**data["outages"]["common_en"], **row.pop("en")}
+        existing = OutageNotice.objects.filter(
             localities=row["localities"], work_type=row["work_type"]
-        ).exists():
+        ).first()
+        if existing is not None:
+            demo.ensure_record_translation(existing, english)
             continue
         offset, published = row["starts_in_days"], row["published_in_days"]
         if published == 0:  # announced today: some days past the earliest lawful start
@@ -136,9 +151,14 @@ def ensure_notices(today: date) -> None:
             first_published_at=moscow(today + timedelta(days=published), 8),
         )
         notice.covered_addresses = [OutageCoverage(**place) for place in row.get("covers", [])]
-        publish(notice)
+        demo.save_record(notice)
+        demo.ensure_record_translation(notice, english)
     for row in data["meter_visits"]:
-        if MeterVisitNotice.objects.filter(localities=row["localities"]).exists():
+        row = dict(row)
+        english = row.pop("en")
+        existing = MeterVisitNotice.objects.filter(localities=row["localities"]).first()
+        if existing is not None:
+            demo.ensure_record_translation(existing, english)
             continue
         fields = {
             key: value for key, value in row.items() if key not in ("visit_in_days", "covers")
@@ -147,10 +167,5 @@ def ensure_notices(today: date) -> None:
         visit_on = services.first_working_day_from(today + timedelta(days=row["visit_in_days"]))
         notice = MeterVisitNotice(**fields, visit_on=visit_on)
         notice.covered_addresses = [MeterVisitCoverage(**place) for place in row.get("covers", [])]
-        publish(notice)
-
-
-def publish(notice) -> None:
-    notice.full_clean()
-    notice.save()
-    notice.save_revision().publish()
+        demo.save_record(notice)
+        demo.ensure_record_translation(notice, english)

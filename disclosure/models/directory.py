@@ -101,7 +101,9 @@ class ServiceCentresPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         centres = list(
-            ServiceCentre.objects.filter(live=True).prefetch_related(
+            ServiceCentre.objects.filter(live=True)
+            .for_locale(self.locale_id)
+            .prefetch_related(
                 models.Prefetch("hours", queryset=ServiceCentreHours.objects.order_by("sort_order"))
             )
         )
@@ -172,7 +174,7 @@ class PaymentPage(ProcedurePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        points = list(PaymentPoint.objects.filter(live=True))
+        points = list(PaymentPoint.objects.filter(live=True).for_locale(self.locale_id))
         localities, chosen = locality_filter(request, points)
         kind = request.GET.get("kind", "")
         kind = kind if kind in dict(PaymentPoint.KINDS) else ""
@@ -216,5 +218,5 @@ class GridCompaniesPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["companies"] = GridCompany.objects.filter(live=True)
+        context["companies"] = GridCompany.objects.filter(live=True).for_locale(self.locale_id)
         return context

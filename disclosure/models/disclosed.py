@@ -7,8 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+
+from core.localized import LocalizedQuerySet
 
 from .pages import SECTION_PARENTS
 
@@ -23,7 +25,11 @@ class DisclosedKind(models.TextChoices):
     OTHER = "other", _("Other information")
 
 
-class DisclosedDocument(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class DisclosedDocument(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """A document with its title in each language (the file is the same: synchronised)."""
+
     kind = models.CharField(max_length=20, choices=DisclosedKind.choices, verbose_name=_("kind"))
     year = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(2004), MaxValueValidator(2100)],
@@ -49,11 +55,14 @@ class DisclosedDocument(DraftStateMixin, RevisionMixin, index.Indexed, models.Mo
     ]
     search_fields = [index.SearchField("title")]
 
+    objects = LocalizedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-year", "kind", "title"]
         verbose_name = _("disclosed document")
         verbose_name_plural = _("disclosed documents")
         permissions = [("unpublish_discloseddocument", "Can unpublish disclosed document")]
+        unique_together = [("translation_key", "locale")]
 
     def __str__(self) -> str:
         return f"{self.year}: {self.title}"
@@ -81,7 +90,11 @@ class DisclosedDocumentsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        documents = list(DisclosedDocument.objects.filter(live=True).select_related("document"))
+        documents = list(
+            DisclosedDocument.objects.filter(live=True)
+            .for_locale(self.locale_id)
+            .select_related("document")
+        )
         years = sorted({document.year for document in documents}, reverse=True)
         year = request.GET.get("year", "")
         year = int(year) if year.isdigit() and int(year) in years else None

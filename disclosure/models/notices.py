@@ -10,10 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.addressing import HouseSpan, houses_q, locality_key, street_key
+from core.localized import LocalizedQuerySet, source_record
 from disclosure import services
 
 from .records import check_phone
@@ -21,12 +29,17 @@ from .records import check_phone
 
 def publication_date(notice) -> date:
     """The day customers learn of the notice: when it was first published, the scheduled
-    go-live date, or today."""
+    go-live date, or today. A translation counts from its source's, which customers read
+    first (so translating a notice later never makes it late)."""
+    if notice.pk and notice.translation_key:
+        source = source_record(notice)
+        if source.pk != notice.pk:
+            notice = source
     moment = notice.first_published_at or notice.go_live_at or timezone.now()
     return timezone.localdate(moment)
 
 
-class NoticeQuerySet(models.QuerySet):
+class NoticeQuerySet(LocalizedQuerySet):
     def live(self):
         return self.filter(live=True)
 
@@ -43,7 +56,14 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(models.Exists(rows))
 
 
-class Notice(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Notice(
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     organisation = models.CharField(
         max_length=200,
         verbose_name=_("organisation"),
@@ -68,6 +88,8 @@ class Notice(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         max_length=60, verbose_name=_("contact phone"), validators=[check_phone]
     )
 
+    override_translatable_fields = [SynchronizedField("contact_phone")]
+
     objects = NoticeQuerySet.as_manager()
 
     class Meta:
@@ -76,7 +98,7 @@ class Notice(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
     def outages_page(self):
         from .outages import OutagesPage
 
-        return OutagesPage.objects.live().filter(locale__language_code="ru").first()
+        return OutagesPage.objects.live().filter(locale=self.locale_id).first()
 
     def get_preview_template(self, request, mode_name):
         # The outages page itself, listing this notice alone, as customers will see it.
@@ -211,6 +233,7 @@ class OutageNotice(Notice):
         verbose_name = _("planned outage notice")
         verbose_name_plural = _("planned outage notices")
         permissions = [("unpublish_outagenotice", "Can unpublish planned outage notice")]
+        unique_together = [("translation_key", "locale")]
 
     def __str__(self) -> str:
         return f"{timezone.localtime(self.starts_at):%d.%m.%Y} — {self.localities}"
@@ -261,6 +284,7 @@ class MeterVisitNotice(Notice):
         verbose_name = _("meter-reading visit notice")
         verbose_name_plural = _("meter-reading visit notices")
         permissions = [("unpublish_metervisitnotice", "Can unpublish meter-reading visit notice")]
+        unique_together = [("translation_key", "locale")]
 
     def __str__(self) -> str:
         return f"{self.visit_on:%d.%m.%Y} — {self.localities}"

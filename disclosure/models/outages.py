@@ -53,16 +53,19 @@ class OutagesPage(RoutablePageMixin, Page):
         )
 
     @classmethod
-    def current_and_upcoming(cls):
-        return OutageNotice.objects.live().filter(cls._current()).order_by("starts_at")
+    def current_and_upcoming(cls, locale=None):
+        """In `locale` (the active language by default), as core/localized.py chooses."""
+        notices = OutageNotice.objects.live().for_locale(locale)
+        return notices.filter(cls._current()).order_by("starts_at")
 
     @classmethod
-    def past(cls):
-        return OutageNotice.objects.live().exclude(cls._current()).order_by("-starts_at")
+    def past(cls, locale=None):
+        notices = OutageNotice.objects.live().for_locale(locale)
+        return notices.exclude(cls._current()).order_by("-starts_at")
 
     @path("")
     def current(self, request):
-        notices = list(self.current_and_upcoming()[:100])
+        notices = list(self.current_and_upcoming(self.locale_id)[:100])
         now = timezone.now()
         for notice in notices:
             notice.is_current = notice.starts_at <= now
@@ -70,7 +73,7 @@ class OutagesPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "notices": notices,
-                "visits": MeterVisitNotice.objects.upcoming()[:50],
+                "visits": MeterVisitNotice.objects.upcoming().for_locale(self.locale_id)[:50],
                 "archive": False,
             },
         )
@@ -79,7 +82,7 @@ class OutagesPage(RoutablePageMixin, Page):
     def archive(self, request):
         return self.render(
             request,
-            context_overrides={"notices": list(self.past()[:200]), "archive": True},
+            context_overrides={"notices": list(self.past(self.locale_id)[:200]), "archive": True},
         )
 
     @path("feed/")
@@ -92,7 +95,7 @@ class OutagesPage(RoutablePageMixin, Page):
             language=self.locale.language_code,
             feed_url=request.build_absolute_uri(),
         )
-        for notice in self.current_and_upcoming()[:100]:
+        for notice in self.current_and_upcoming(self.locale_id)[:100]:
             feed.add_item(
                 title=str(notice),
                 link=f"{url}#notice-{notice.pk}",
@@ -108,7 +111,8 @@ class OutagesPage(RoutablePageMixin, Page):
     @path("calendar/")
     def calendar(self, request):
         body = services.outages_to_ical(
-            self.current_and_upcoming()[:200], request.build_absolute_uri(self.get_url(request))
+            self.current_and_upcoming(self.locale_id)[:200],
+            request.build_absolute_uri(self.get_url(request)),
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="outages.ics"'

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from core.localized import LocalizedQuerySet
 from core.phone import validate_phones
 from disclosure import services
 from disclosure.services import OpeningSpan
@@ -82,12 +84,24 @@ class LocatedRecord(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed, ClusterableModel):
+# Each record is translatable (wagtail-localize: Translate in the snippet's menu); the English
+# site shows the translation, or the Russian record until there is one (core/localized.py).
+# Phones are the same in every language: synchronised from the source, never translated.
+
+
+class ServiceCentre(
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    LocatedRecord,
+    index.Indexed,
+    ClusterableModel,
+):
     """An in-person or remote service centre (§5.3, §8)."""
 
     IN_PERSON = "in_person"
     REMOTE = "remote"
-    name = models.CharField(max_length=150, unique=True, verbose_name=_("name"))
+    name = models.CharField(max_length=150, verbose_name=_("name"))
     kind = models.CharField(
         max_length=20,
         choices=[(IN_PERSON, _("In-person service centre")), (REMOTE, _("Remote service"))],
@@ -161,19 +175,25 @@ class ServiceCentre(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("address")]
+    override_translatable_fields = [SynchronizedField("phones")]
+
+    objects = LocalizedQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("service centre")
         verbose_name_plural = _("service centres")
         permissions = [("unpublish_servicecentre", "Can unpublish service centre")]
+        unique_together = [("translation_key", "locale")]
         constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="unique_centre_name"),
+            # One head office, which each language's translation of it also marks.
             models.UniqueConstraint(
-                fields=["head_office"],
+                fields=["head_office", "locale"],
                 condition=models.Q(head_office=True),
                 name="one_head_office",
                 violation_error_message=_("Another service centre is already the head office."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -247,7 +267,9 @@ class ServiceCentreHours(Orderable):
         )
 
 
-class PaymentPoint(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed, models.Model):
+class PaymentPoint(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed, models.Model
+):
     """Where customers can pay (§6.2 item 9): our offices without commission, and partners."""
 
     OFFICE = "office"
@@ -292,14 +314,17 @@ class PaymentPoint(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed,
     ]
     search_fields = [index.SearchField("name"), index.SearchField("address")]
 
+    objects = LocalizedQuerySet.as_manager()
+
     class Meta:
         ordering = ["locality", "kind", "name"]
         verbose_name = _("payment point")
         verbose_name_plural = _("payment points")
         permissions = [("unpublish_paymentpoint", "Can unpublish payment point")]
+        unique_together = [("translation_key", "locale")]
         constraints = [
             models.UniqueConstraint(
-                fields=["name", "locality", "address"], name="unique_payment_point"
+                fields=["name", "locality", "address", "locale"], name="unique_payment_point"
             )
         ]
 
@@ -326,10 +351,10 @@ class PaymentPoint(DraftStateMixin, RevisionMixin, LocatedRecord, index.Indexed,
             )
 
 
-class GridCompany(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class GridCompany(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
     """A grid company to call about outages and power quality (§10.1)."""
 
-    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
     area_served = models.TextField(
         verbose_name=_("area served"), help_text=_("Districts and localities it serves.")
     )
@@ -350,12 +375,19 @@ class GridCompany(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("address"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("area_served")]
+    override_translatable_fields = [SynchronizedField("dispatcher_phone")]
+
+    objects = LocalizedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("grid company")
         verbose_name_plural = _("grid companies")
         permissions = [("unpublish_gridcompany", "Can unpublish grid company")]
+        unique_together = [("translation_key", "locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="unique_grid_company_name")
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -22,6 +22,7 @@ def head_office() -> dict | None:
     if found is None:
         centre = (
             ServiceCentre.objects.filter(live=True, head_office=True)
+            .for_locale()
             .prefetch_related("hours")
             .first()
         )

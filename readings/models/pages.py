@@ -80,7 +80,7 @@ class MeterReadingsPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["visits"] = MeterVisitNotice.objects.upcoming()[:50]
+        context["visits"] = MeterVisitNotice.objects.upcoming().for_locale(self.locale_id)[:50]
         return context
 
     @path("")
