@@ -26,6 +26,7 @@ import yaml
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
@@ -309,8 +310,24 @@ def ensure_translation(page: Page, spec: PageSpec) -> None:
     translation = page.copy_for_translation(english)
     translation.title = spec.title_en
     _assign(translation, spec.fields_en, english)
+    _pair_rows(page.specific, translation)
     publish(translation)
     register_translation(page, translation)
+
+
+def _pair_rows(source: Page, translation: Page) -> None:
+    """Translatable rows written anew for the English page (an InlinePanel in `fields_en`)
+    take the translation keys of the Russian rows at their positions, so that wagtail-localize
+    pairs them, and the English locale."""
+    for relation in get_all_child_relations(type(source)):
+        if not issubclass(relation.related_model, TranslatableMixin):
+            continue
+        name = relation.get_accessor_name()
+        rows = list(getattr(translation, name).all())
+        for row, source_row in zip(rows, getattr(source, name).all(), strict=False):
+            row.translation_key = source_row.translation_key
+        for row in rows:
+            row.locale = translation.locale
 
 
 def ensure_page(parent: Page, spec: PageSpec) -> Page:

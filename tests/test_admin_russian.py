@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import Client
+from wagtail.models import TranslatableMixin
 
 from disclosure.models import (
     GridCompany,
@@ -81,18 +82,26 @@ class VisibleText(HTMLParser):
     """The text a person sees: no scripts, styles, templates or hidden parts."""
 
     SKIP = {"script", "style", "template", "svg", "noscript"}
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
     def __init__(self):
         super().__init__()
         self.depth = 0
         self.parts: list[str] = []
+        self.hidden: list[str] = []  # the open elements from a `hidden` one inward
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.depth += 1
+        if tag not in self.VOID and (self.hidden or any(name == "hidden" for name, _ in attrs)):
+            self.hidden.append(tag)
+            self.depth += 1
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self.depth:
+            self.depth -= 1
+        if self.hidden and self.hidden[-1] == tag:
+            self.hidden.pop()
             self.depth -= 1
 
     def handle_data(self, data):
@@ -108,7 +117,8 @@ def english_words(html: str) -> set[str]:
 
 
 def edit(model) -> str:
-    instance = model.objects.first()
+    # A Russian record (a translatable one's English translation holds English content).
+    instance = getattr(model.objects, "sources", model.objects.all)().first()
     meta = model._meta
     return f"/admin/snippets/{meta.app_label}/{meta.model_name}/edit/{instance.pk}/"
 
@@ -132,8 +142,10 @@ def pages() -> list[str]:
         MeterVisitNotice,
     ):
         meta = model._meta
+        # The list of one language: the other's records show their own content.
+        only_russian = "?locale=ru" if issubclass(model, TranslatableMixin) else ""
         urls += [
-            f"/admin/snippets/{meta.app_label}/{meta.model_name}/",
+            f"/admin/snippets/{meta.app_label}/{meta.model_name}/{only_russian}",
             f"/admin/snippets/{meta.app_label}/{meta.model_name}/add/",
             edit(model),
         ]

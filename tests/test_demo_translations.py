@@ -1,5 +1,7 @@
 """The demo's English pages are wagtail-localize translations of the Russian ones."""
 
+import re
+
 import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -68,3 +70,26 @@ def test_editors_open_the_translation_editor_and_the_manual_editor(client, djang
     response = client.get(f"/admin/pages/{manual.pk}/edit/")
     assert response.status_code == 200
     assert "js-translation-editor" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_path", "relation", "field"),
+    [
+        ("/home/clients/services/", "services", "name"),
+        ("/home/clients/consumption-norms/", "norms", "housing_type"),
+    ],
+)
+def test_syncing_a_page_keeps_the_english_of_its_rows(url_path, relation, field):
+    """The rows of a page's table (additional services, norms) are translatable with it: a
+    sync fills them from their English translations instead of copying the Russian rows."""
+    translation = translation_of(url_path)
+    assert translation.enabled
+    translation.save_target(publish=True)
+    english = Page.objects.get(url_path=url_path.replace("/home/", "/home-en/", 1)).specific
+    values = [getattr(row, field) for row in getattr(english, relation).all()]
+    assert values and not any(re.search("[А-Яа-яЁё]", value) for value in values)
+    russian = Page.objects.get(url_path=url_path).specific
+    assert [row.translation_key for row in getattr(russian, relation).all()] == [
+        row.translation_key for row in getattr(english, relation).all()
+    ]

@@ -75,6 +75,15 @@ def test_every_english_page_has_its_english_text(ru_client):
     assert not problems, "\n".join(problems)
 
 
+def test_the_title_suffix_and_the_footer_are_english(ru_client):
+    for page in english_pages():
+        html = ru_client.get(page.url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
+        footer = html[html.index("<footer") : html.index("</footer>")]
+        assert not CYRILLIC.search(title), (page.url, title)
+        assert not CYRILLIC.search(re.sub(r"<[^>]+>", " ", footer)), page.url
+
+
 @pytest.mark.parametrize("url", ["/en/clients/outages/archive/", "/en/reception/status/"])
 def test_the_english_routes_of_pages_are_english_too(ru_client, url):
     cyrillic, latin = letters(main_text(ru_client, url))

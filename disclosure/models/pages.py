@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from disclosure.blocks import (
     CUSTOMER_CATEGORIES,
@@ -156,7 +157,9 @@ class ContractsPage(Page):
         return context
 
 
-class ContractForm(Orderable):
+class ContractForm(TranslatableMixin, Orderable):
+    """A row of the contracts page, translatable with it (the title; the file is shared)."""
+
     page = ParentalKey(ContractsPage, on_delete=models.CASCADE, related_name="forms")
     category = models.CharField(
         max_length=20, choices=CONTRACT_CATEGORIES, verbose_name=_("customer category")
@@ -180,6 +183,8 @@ class ContractForm(Orderable):
         FieldPanel("document"),
         FieldRowPanel([FieldPanel("version"), FieldPanel("effective_from")]),
     ]
+    override_translatable_fields = [SynchronizedField("version")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("standard contract form")
+        unique_together = [("translation_key", "locale")]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..services import format_price
@@ -58,7 +58,11 @@ class ConsumptionNormsPage(Page):
         verbose_name = _("consumption norms page")
 
 
-class ConsumptionNorm(Orderable):
+# The rows of these tables are translatable with their page (TranslatableMixin): a synced
+# translation keeps each row's English text instead of copying the Russian rows over it.
+
+
+class ConsumptionNorm(TranslatableMixin, Orderable):
     page = ParentalKey(ConsumptionNormsPage, on_delete=models.CASCADE, related_name="norms")
     housing_type = models.CharField(
         max_length=150,
@@ -80,6 +84,7 @@ class ConsumptionNorm(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("consumption norm")
+        unique_together = [("translation_key", "locale")]
 
 
 class AdditionalServicesPage(Page):
@@ -117,7 +122,7 @@ PRICE_UNITS = [
 ]
 
 
-class AdditionalService(Orderable):
+class AdditionalService(TranslatableMixin, Orderable):
     page = ParentalKey(AdditionalServicesPage, on_delete=models.CASCADE, related_name="services")
     name = models.CharField(max_length=200, verbose_name=_("service"))
     description = models.TextField(blank=True, verbose_name=_("description"))
@@ -155,6 +160,7 @@ class AdditionalService(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("additional service")
+        unique_together = [("translation_key", "locale")]
 
     @property
     def price_display(self) -> str:
