@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('addresses', '0002_alerts'),
-        ('disclosure', '0008_translatable_records'),
+        ('disclosure', '0009_translatable_records'),
     ]
 
     operations = [

@@ -51,7 +51,7 @@ def locale_field(null: bool) -> models.ForeignKey:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("disclosure", "0008_translatable_records"),
+        ("disclosure", "0009_translatable_records"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
