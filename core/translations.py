@@ -1,4 +1,5 @@
-"""The demo's English pages as wagtail-localize translations of the Russian ones.
+"""The demo's English pages, and its English records (translatable snippets: offices, notices…),
+as wagtail-localize translations of the Russian ones.
 
 The demo loader (`core/demo.py`) makes each English page with `copy_for_translation` and the
 English texts of its page spec, then registers the pair here: a TranslationSource for the

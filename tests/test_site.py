@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from disclosure.models import ServiceCentre
 from home.models import SiteSettings
@@ -121,12 +121,18 @@ def test_footer_hours_are_the_head_offices_own(ru_client):
     """One source for each fact: the footer's address and hours are those of the service
     centre marked as the head office, Saturday included (the demo's footer once said the
     head office was closed on Saturdays while the centre at its address opened 09–14)."""
-    office = ServiceCentre.objects.get(head_office=True)
+    office = ServiceCentre.objects.sources().get(head_office=True)
     html = ru_client.get("/").content.decode()
     footer = html[html.index('class="site-footer"') :]
     assert office.address in footer
     assert "Сб 09:00–14:00" in footer
     assert "Пн–Чт 08:30–17:30" in footer
+    # The English footer: the head office's translation, with the same hours.
+    english = office.get_translation(Locale.objects.get(language_code="en"))
+    html = ru_client.get("/en/").content.decode()
+    footer = html[html.index('class="site-footer"') :]
+    assert english.address in footer and office.address not in footer
+    assert "Sat 09:00–14:00" in footer
 
 
 @pytest.mark.django_db
