@@ -66,8 +66,11 @@ def generate(count: int) -> int:
     missing = [p for p in section.get_children().specific() if PAGES.owner(p) not in indexed]
     indexer.index_many(missing, PAGES)
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # what autovacuum would do soon after
-            cursor.execute("ANALYZE")
+        # What autovacuum does soon after so many inserts (this machine's PostgreSQL runs
+        # without it): fresh statistics, and a visibility map that lets the search read its
+        # postings from the covering index alone (without it, p95 was twice as long).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     return section.get_children().count()
 
 

@@ -1,7 +1,10 @@
 """The interface both adapters implement, and what they return."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
+
+from ..ranking import Candidate
 
 PER_PAGE = 10
 SUGGESTIONS = 8
@@ -54,6 +57,16 @@ class SearchResults:
     @property
     def start_index(self) -> int:
         return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+
+@dataclass
+class Matches:
+    """What an engine of the database adapter found: how many entries match in each section,
+    and the best of the chosen section (as many as asked, most relevant first) with the
+    fields search.ranking reads."""
+
+    counts: Counter[str]
+    best: list[Candidate]
 
 
 @dataclass

@@ -24,7 +24,7 @@ from ..models import SearchEntry
 from ..sources import DOCUMENTS_SECTION
 from ..text import highlight, normalize
 from . import postings, sqlite_fts
-from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, SearchResults, Suggestion
+from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, Matches, SearchResults, Suggestion
 
 
 def section_label(key: str, label: str) -> str:
@@ -62,41 +62,47 @@ class DatabaseAdapter:
         terms = parsed.terms
         if not terms:
             return SearchResults(query=query, total=0, hits=[], facets=[], backend=self.name)
-        if connection.vendor == "sqlite" and sqlite_fts.available():
-            matches = sqlite_fts.ranked(terms, language)
-        elif postings.enabled():
-            matches = postings.ranked(terms, language)
+        # Enough of the best for the page asked (a page past the last is the last page).
+        limit = max(ranking.CANDIDATES, page * PER_PAGE)
+        if postings.enabled():
+            matches = postings.matches(terms, language, section, limit)
         else:
-            matches = self._wagtail_ranked(terms, language)
-        counts = Counter(key for _pk, key, _score in matches)
-        chosen = [(pk, score) for pk, key, score in matches if not section or key == section]
-        total = len(chosen)
+            matches = self._matches(terms, language, section, limit)
+        total = matches.counts[section] if section else sum(matches.counts.values())
         page = max(1, min(page, max(1, -(-total // PER_PAGE))))
-        ids = self._ordered(parsed, chosen, page * PER_PAGE)[(page - 1) * PER_PAGE :]
+        head = ranking.order(parsed, matches.best[: ranking.CANDIDATES])
+        ordered = [candidate.key for candidate in head + matches.best[ranking.CANDIDATES :]]
+        ids = ordered[(page - 1) * PER_PAGE : page * PER_PAGE]
         entries = SearchEntry.objects.in_bulk(ids)
         return SearchResults(
             query=query,
             total=total,
             hits=[self._hit(entries[pk], set(terms)) for pk in ids if pk in entries],
-            facets=self._facets(counts, language, section),
+            facets=self._facets(matches.counts, language, section),
             page=page,
             backend=self.name,
             query_terms=terms,
         )
 
-    def _ordered(self, parsed: ranking.Query, chosen: list, end: int) -> list[int]:
-        """The ids of the first `end` results: the engine's best candidates in the order of
-        search.ranking, then the engine's order."""
-        head = chosen[: ranking.CANDIDATES]
+    def _matches(self, terms: list[str], language: str, section: str, limit: int) -> Matches:
+        """SQLite's FTS5 or, on any other database, Wagtail's backend: every match comes
+        back, and the fields of the best are read after."""
+        if connection.vendor == "sqlite" and sqlite_fts.available():
+            found = sqlite_fts.ranked(terms, language)
+        else:
+            found = self._wagtail_ranked(terms, language)
+        counts = Counter(key for _pk, key, _score in found)
+        best = [(pk, score) for pk, key, score in found if not section or key == section][:limit]
         fields = {
             pk: (heading, tasks)
             for pk, heading, tasks in SearchEntry.objects.filter(
-                pk__in=[pk for pk, _score in head]
+                pk__in=[pk for pk, _score in best[: ranking.CANDIDATES]]
             ).values_list("pk", "heading", "tasks")
         }
-        candidates = [ranking.Candidate(pk, score, *fields.get(pk, ("", ""))) for pk, score in head]
-        ids = [candidate.key for candidate in ranking.order(parsed, candidates)]
-        return (ids + [pk for pk, _score in chosen[ranking.CANDIDATES : end]])[:end]
+        return Matches(
+            counts,
+            [ranking.Candidate(pk, score, *fields.get(pk, ("", ""))) for pk, score in best],
+        )
 
     def _wagtail_ranked(self, terms: list[str], language: str) -> list[tuple[int, str, float]]:
         """Any other database: Wagtail's backend, its order as the score."""

@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from django.db import connection
 
 from ..models import SearchEntry, SearchPosting
+from ..ranking import Candidate
 from ..text import stems, stop_stems
+from .base import Matches
 
 TITLE_WEIGHT = 4
 
@@ -57,17 +59,40 @@ def write(entries: Iterable[SearchEntry]) -> None:
         SearchPosting.objects.bulk_create(rows, batch_size=2000)
 
 
-def ranked(terms: list[str], language: str) -> list[tuple[int, str, float]]:
-    """(SearchEntry id, section key, score) of every match, most relevant first. The sum is
-    rounded: a float sum depends on the order PostgreSQL reads the rows in, and equal scores
-    must tie (then the entry id decides) in every database alike."""
-    sql = """
-        SELECT entry_id, section_key, round(sum(weight)::numeric, 6)::float8 AS score
+# One round trip: every match is scored once (the CTE), then the section counts and the best
+# `limit` of the chosen section (a top-N sort, not a sort of every match) come back together,
+# the latter with the fields the ranking reads. Counts travel in the score column.
+SQL = """
+    WITH matches AS (
+        SELECT entry_id, section_key, round(sum(weight) * 1e6) / 1e6 AS score
         FROM search_searchposting
-        WHERE stem = ANY(%s) AND language IN (%s, '')
+        WHERE stem = ANY(%(terms)s) AND language IN (%(language)s, '')
         GROUP BY entry_id, section_key
+    ), best AS (
+        SELECT entry_id, score FROM matches
+        WHERE %(section)s = '' OR section_key = %(section)s
         ORDER BY score DESC, entry_id
-    """
+        LIMIT %(limit)s
+    )
+    SELECT NULL, section_key, count(*)::float8, NULL, NULL FROM matches GROUP BY section_key
+    UNION ALL
+    SELECT best.entry_id, NULL, best.score, entry.heading, entry.tasks
+    FROM best JOIN search_searchentry AS entry ON entry.id = best.entry_id
+"""
+
+
+def matches(terms: list[str], language: str, section: str, limit: int) -> Matches:
+    """The matches of the stems, the best ordered by score, then entry id. The sum is
+    rounded: a float sum depends on the order PostgreSQL reads the rows in, and equal scores
+    must tie (then the entry id decides) in every database alike. It is rounded as a float:
+    through numeric, the aggregate took twice as long."""
+    params = {"terms": terms, "language": language, "section": section, "limit": limit}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [terms, language])
-        return list(cursor.fetchall())
+        cursor.execute(SQL, params)
+        rows = cursor.fetchall()
+    counts = Counter({key: int(count) for pk, key, count, _h, _t in rows if pk is None})
+    best = sorted(
+        (Candidate(pk, score, heading, tasks) for pk, _k, score, heading, tasks in rows if pk),
+        key=lambda candidate: (-candidate.engine_score, candidate.key),
+    )
+    return Matches(counts, best)

@@ -111,6 +111,28 @@ def test_results_paginate(clients_page):
     assert not set(h.url for h in first.hits) & set(h.url for h in third.hits)
 
 
+@pytest.mark.django_db
+def test_results_past_the_ranked_candidates_go_on_without_gaps_or_repeats(clients_page):
+    # The engine hands the ranking its best 50; the pages after them come in its own order.
+    for n in range(56):
+        make_standard_page(clients_page, f"m{n}", f"Мак {n}", lead="Маковое поле " * (n % 7))
+    results = [backends.search("мак", "ru", page=page) for page in range(1, 7)]
+    found = [hit.url for result in results for hit in result.hits]
+    assert results[0].total == 56 and len(found) == 56 and len(set(found)) == 56
+    assert backends.search("мак", "ru", page=99).page == 6
+
+
+@pytest.mark.django_db
+def test_a_search_asks_the_database_little(clients_page, django_assert_max_num_queries):
+    # PostgreSQL: the matches, facet counts and the ranking's fields in one query, then the
+    # page's entries and the spelling's vocabulary. SQLite reads the fields apart.
+    for n in range(60):
+        make_standard_page(clients_page, f"l{n}", f"Лён {n}", lead="Льняное поле.")
+    backends.search("лён поле", "ru")  # the per-process caches (synonyms, section labels)
+    with django_assert_max_num_queries(3 if connection.vendor == "postgresql" else 4):
+        assert backends.search("лён поле", "ru", section="clients").total == 60
+
+
 # --- the page ---------------------------------------------------------------------------------
 
 
