@@ -14,17 +14,23 @@ change committed and stored by the proxy after the first purge is dropped then. 
 does not answer costs the worker a short timeout, not the publish: the purge is replaced by a ban of
 everything, retried with a growing delay while the task backend can defer tasks (a proxy that
 restarted holds nothing; one that was unreachable is cleaned then). Until then it serves a copy
-at most PAGE_CACHE_SHARED_MAX_AGE seconds old."""
+at most PAGE_CACHE_SHARED_MAX_AGE seconds old.
+
+What the clock changes (core/expiry.py's boundaries: "open now", outages, Moscow midnight)
+expires in the page cache by itself; the proxy is banned then, by a ban the worker queues for
+the next boundary after each ban it sends (`schedule_clock_ban`; `make topology` queues the
+first)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.error import URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -37,6 +43,8 @@ TIMEOUT = 3  # seconds a purge or ban may take before the proxy counts as unreac
 MAX_ATTEMPTS = 6  # ban retries, 1, 2, 4, 8, 16 s apart
 # Ahead of indexing and e-mail in the worker's queue: visitors wait for a purge.
 PRIORITY = 50
+# A clock that answers "now" again and again costs at most a ban this often.
+MIN_CLOCK_STEP = timedelta(seconds=10)
 # A render in flight usually ends within the first; the page cache lets a burst wait 2 s for one.
 REPEAT_AFTER = (timedelta(seconds=1), timedelta(seconds=3))
 EVERYTHING = "."
@@ -100,6 +108,27 @@ def ban_task(pattern: str, attempt: int = 0) -> None:
             logger.warning("Front-end cache ban failed (attempt %s): %s", attempt + 1, error)
             schedule_ban(EVERYTHING, attempt + 1)
             return
+    schedule_clock_ban()
+
+
+def next_boundary() -> datetime:
+    """The next moment a page changes by the clock alone (at the latest, Moscow midnight)."""
+    from .expiry import next_change
+
+    now = timezone.localtime()
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    moment = min(m for m in (next_change(None), midnight) if m is not None)
+    return max(moment, now + MIN_CLOCK_STEP)
+
+
+def schedule_clock_ban() -> None:
+    """Queues a ban of everything at the next clock boundary, once however often it is asked."""
+    if not enabled() or not default_task_backend.supports_defer:
+        return
+    moment = next_boundary()
+    wait = int((moment - timezone.now()).total_seconds())
+    if cache.add(f"frontend-clock-ban:{moment.timestamp():.0f}", 1, timeout=wait + 60):
+        ban_task.using(priority=PRIORITY, run_after=moment).enqueue(EVERYTHING)
 
 
 def schedule_ban(pattern: str, attempt: int) -> None:

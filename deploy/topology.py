@@ -152,6 +152,12 @@ def start() -> None:
     for port in ports:
         wait_for(f"http://127.0.0.1:{port}/health/")
     wait_for(f"http://127.0.0.1:{env['TOPOLOGY_PORT']}/")
+    # The first ban at a clock boundary; each one the worker sends queues the next.
+    subprocess.run(
+        [python, "manage.py", "shell", "-c",
+         "from core.frontend_cache import schedule_clock_ban; schedule_clock_ban()"],
+        cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
     print(f"The site through the proxy: http://127.0.0.1:{env['TOPOLOGY_PORT']}/ (Ctrl-C stops)")
     while all(child.poll() is None for child in children):
         time.sleep(0.5)

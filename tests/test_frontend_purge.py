@@ -2,6 +2,7 @@
 by the requests core/frontend_cache.py sends, here to a fake proxy that records them."""
 
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
@@ -139,3 +140,17 @@ def test_each_purge_is_sent_again_after_a_render_in_flight_could_have_stored_the
         ("purge_urls_from_cache_task", True),
         ("purge_urls_from_cache_task", True),
     ]
+
+
+@pytest.mark.django_db
+def test_each_ban_queues_one_for_the_next_clock_boundary(proxy, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    frontend_cache.ban_task.call(frontend_cache.EVERYTHING)
+    frontend_cache.ban_task.call(frontend_cache.EVERYTHING)  # the same boundary: queued once
+    assert proxy == [BAN_EVERYTHING, BAN_EVERYTHING]
+    [clock] = default_task_backend.results
+    assert clock.args == [frontend_cache.EVERYTHING]
+    boundary = frontend_cache.next_boundary()
+    assert clock.task.run_after == boundary
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    assert timezone.now() < boundary <= midnight + timedelta(days=1)
