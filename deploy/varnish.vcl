@@ -82,7 +82,7 @@ sub vcl_backend_response {
         set beresp.ttl = 60s;
         return (deliver);
     }
-    # Never serve an expired copy: a change is purged, but a clock boundary only expires.
+    # Never serve a copy past its s-maxage (no grace): that bounds a purge that was lost.
     set beresp.grace = 0s;
     # The app varies on Cookie and Accept-Language, but what it shares depends only on the URL
     # (the language is in the path) and the a11y cookie, both in the key: one copy for all.
