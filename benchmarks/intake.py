@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import load  # noqa: E402
 from benchmarks import readings_concurrency as readings  # noqa: E402
 
-load.SERVE_PORT = int(os.environ.get("INTAKE_PORT", "8453"))  # this helper's port range
+PORT = int(os.environ.get("INTAKE_PORT", "8453"))
 
 
 def stored_rows() -> int:
@@ -51,10 +51,10 @@ def main() -> None:
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database of your own.")
     os.environ.update(READINGS_RATE_LIMIT="1000000", WORKERS=str(args.workers))
 
-    server = load.start_serve(page_cache=True)
+    server = load.start_serve(page_cache=True, port=PORT)
     try:
         readings.prepare_meters(dict(os.environ), args.meters)
-        host, port = "127.0.0.1", load.SERVE_PORT
+        host, port = "127.0.0.1", PORT
         readings.Client(host, port).request("GET", readings.FORM_PATH)  # warm up
         load_before = f"{os.getloadavg()[0]:.1f}"
         results, elapsed = readings.run(host, port, args.clients, args.meters, args.time_limit)

@@ -40,8 +40,7 @@ PAGE = "/contacts/"
 FORM = "/clients/meter-readings/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 EDITOR = "topology-editor"
-# nginx static beside the proxy, in this helper's own port range (load.py's default is 8199).
-load.NGINX_PORT = int(os.environ.get("TOPOLOGY_NGINX_PORT", "8460"))
+NGINX_PORT = int(os.environ.get("TOPOLOGY_NGINX_PORT", "8460"))  # nginx static beside the proxy
 
 
 def manage_shell(env: dict, code: str) -> str:
@@ -207,6 +206,7 @@ def main() -> None:
             base,
             args.duration,
             runner.pid if runner else None,
+            NGINX_PORT,
         )
     finally:
         if runner:
