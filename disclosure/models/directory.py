@@ -4,7 +4,6 @@ the number of records."""
 
 import json
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -65,10 +64,6 @@ def centres_data(centres, company: str) -> list[dict]:
         for centre in centres
         if centre.kind == ServiceCentre.IN_PERSON
     ]
-
-
-def map_settings() -> dict:
-    return {"map_tile_url": settings.DISCLOSURE_MAP_TILE_URL}
 
 
 class ServiceCentresPage(Page):
@@ -153,7 +148,6 @@ class ServiceCentresPage(Page):
                 if any(not centre.accessible for centre in centres)
                 else ""
             ),
-            **map_settings(),
         )
         return context
 
@@ -190,7 +184,6 @@ class PaymentPage(ProcedurePage):
             chosen_locality=chosen,
             kinds=PaymentPoint.KINDS,
             chosen_kind=kind,
-            **map_settings(),
         )
         return context
 

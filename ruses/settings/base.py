@@ -284,9 +284,9 @@ WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Disclosure: map tiles for the service-centre and payment-point maps ({z}/{x}/{y}; empty turns
-# the tiles off and leaves the markers), and the age after which the compliance report calls a
-# disclosure page stale.
+# Disclosure: map tiles for the office, payment-point and address maps ({z}/{x}/{y}; empty turns
+# the tiles off and leaves the markers; requested only once the visitor asks for the map), and
+# the age after which the compliance report calls a disclosure page stale.
 DISCLOSURE_MAP_TILE_URL = os.environ.get(
     "DISCLOSURE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )

@@ -1,6 +1,8 @@
-// A small map for the lists of service centres and payment points: progressive enhancement.
-// It reads data-lat/data-lon from the list items, fits them into the box, draws the tiles
-// of the configured tile server (Web Mercator, {z}/{x}/{y}) and one link-marker per item.
+// A small map for the lists of offices and payment points: progressive enhancement, drawn
+// only when the visitor presses "Show on the map", so that no tile is requested before
+// (the tile server may be someone else's). It reads data-lat/data-lon from the list items,
+// fits them into the box, draws the tiles of the configured tile server (Web Mercator,
+// {z}/{x}/{y}) and one link-marker per item.
 (function () {
   "use strict";
   var TILE = 256;
@@ -26,13 +28,27 @@
     return 1;
   }
 
-  function draw(box) {
-    var items = Array.prototype.slice.call(document.querySelectorAll("[data-lat][data-lon]"));
-    var points = items.map(function (item) {
-      return { lat: parseFloat(item.dataset.lat), lon: parseFloat(item.dataset.lon), item: item };
+  // Markers are 24 px squares (WCAG 2.2, 2.5.8): two places closer than that would hide part
+  // of each other's target, so a later one moves just clear of an earlier one along the axis
+  // on which it already lies further away.
+  var CLEAR = 26;
+  function spread(positions) {
+    positions.forEach(function (p, i) {
+      for (var pass = 0, moved = true; moved && pass < 8; pass++) {
+        moved = false;
+        for (var j = 0; j < i; j++) {
+          var q = positions[j], dx = p.x - q.x, dy = p.y - q.y;
+          if (Math.abs(dx) >= CLEAR || Math.abs(dy) >= CLEAR) continue;
+          if (Math.abs(dx) >= Math.abs(dy)) p.x = q.x + (dx < 0 ? -CLEAR : CLEAR);
+          else p.y = q.y + (dy < 0 ? -CLEAR : CLEAR);
+          moved = true;
+        }
+      }
     });
-    if (!points.length) return;
-    box.hidden = false;
+    return positions;
+  }
+
+  function draw(box, points) {
     var width = box.clientWidth, height = box.clientHeight;
     var zoom = fitZoom(points, width, height);
     var projected = points.map(function (p) { return project(p.lat, p.lon, zoom); });
@@ -60,19 +76,38 @@
       credit.textContent = "© OpenStreetMap";
       box.appendChild(credit);
     }
+    var spots = spread(projected.map(function (p) { return { x: p.x - left, y: p.y - top }; }));
     points.forEach(function (point, index) {
       var marker = document.createElement("a");
       marker.className = "record-map__marker";
       marker.href = "#" + point.item.id;
       marker.title = point.item.dataset.name;
       marker.setAttribute("aria-label", point.item.dataset.name);
-      marker.style.left = projected[index].x - left + "px";
-      marker.style.top = projected[index].y - top + "px";
+      marker.style.left = spots[index].x + "px";
+      marker.style.top = spots[index].y + "px";
       box.appendChild(marker);
     });
   }
 
-  document.querySelectorAll("[data-record-map]").forEach(draw);
+  function offer(container) {
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-lat][data-lon]"));
+    if (!items.length) return;
+    var points = items.map(function (item) {
+      return { lat: parseFloat(item.dataset.lat), lon: parseFloat(item.dataset.lon), item: item };
+    });
+    var ask = container.querySelector(".record-map__ask");
+    var box = container.querySelector(".record-map__box");
+    container.hidden = false;
+    container.querySelector("[data-map-show]").addEventListener("click", function () {
+      ask.hidden = true;
+      box.hidden = false;
+      box.tabIndex = -1;
+      draw(box, points);
+      box.focus();
+    });
+  }
+
+  document.querySelectorAll("[data-record-map]").forEach(offer);
 })();
 
 // "Open now" again in the browser, in Moscow time, so that a page served from a cache stays
