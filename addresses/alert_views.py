@@ -1,19 +1,22 @@
-"""Outage alerts by street for customers: `/clients/outages/subscribe/` (the core public-form
-flow: honeypot, consent, rate limit), the confirmation and the one-click unsubscribe, each a
-signed link (addresses/alerts.py)."""
+"""Outage alerts by street for customers: the form below the outages page, wherever an editor
+puts it (`/clients/outages/subscribe/`: routes of disclosure's OutagesPage through
+core/page_routes.py; the core public-form flow: honeypot, consent, rate limit), and the
+confirmation and the one-click unsubscribe, each a signed link at `/alerts/` (alert_urls.py),
+a path no move of a page changes, since it is in e-mails already sent (addresses/alerts.py)."""
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from core.consent import policy_version
 from core.forms import PublicForm
 from core.public_forms import private, serve_public_form
+from disclosure.models import OutagesPage
 from readings.models.pages import privacy_policy, privacy_url
 
 from . import alerts
@@ -62,19 +65,23 @@ class SubscribeForm(PublicForm):
         return list(dict.fromkeys(found))
 
 
-def subscribe_view(request: HttpRequest) -> HttpResponse:
+def _below(page: OutagesPage, request: HttpRequest, name: str) -> str:
+    return page.get_url(request) + page.reverse_subpage(name)
+
+
+def subscribe_view(page: OutagesPage, request: HttpRequest) -> HttpResponse:
     def store(form: SubscribeForm) -> str:
         alerts.subscribe(
             form.cleaned_data["email"],
             form.cleaned_data["streets"],
             policy_version(privacy_policy()),
         )
-        return reverse("alerts_sent")
+        return _below(page, request, "alerts_sent")
 
     def render(form: SubscribeForm) -> HttpResponse:
-        return TemplateResponse(
-            request, "addresses/subscribe.html", {"form": form, "privacy_url": privacy_url()}
-        )
+        # Not `page`: the outages page's title, description and canonical URL are not these.
+        context = {"form": form, "privacy_url": privacy_url(), "form_url": request.path}
+        return TemplateResponse(request, "addresses/subscribe.html", context)
 
     def build(data, files) -> SubscribeForm:
         initial = {"streets": request.GET.get("street", "")[:200]} if data is None else None
@@ -87,11 +94,11 @@ def subscribe_view(request: HttpRequest) -> HttpResponse:
         rate=RATE,
         store=store,
         render=render,
-        back_url=reverse("alerts_subscribe"),
+        back_url=request.path,
     )
 
 
-def sent_view(request: HttpRequest) -> HttpResponse:
+def sent_view(page: OutagesPage, request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "addresses/subscribe_done.html", {"state": "sent"})
 
 
@@ -126,3 +133,17 @@ def done_view(state: str):
         return TemplateResponse(request, "addresses/subscribe_done.html", {"state": state})
 
     return view
+
+
+# Served below the outages page (core/page_routes.py), so they follow it when it moves.
+PAGE_ROUTES = [
+    path("subscribe/", subscribe_view, name="alerts_subscribe"),
+    path("subscribe/sent/", sent_view, name="alerts_sent"),
+]
+
+
+def alerts_url(request: HttpRequest | None = None) -> str | None:
+    """The form below the live outages page of the active language (a named link,
+    core/links.py), or None when there is none."""
+    page = OutagesPage.objects.live().filter(locale__language_code=get_language() or "ru").first()
+    return _below(page, request, "alerts_subscribe") if page else None

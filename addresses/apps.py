@@ -8,12 +8,13 @@ class AddressesConfig(AppConfig):
 
     def ready(self) -> None:
         from core import demo as demo_loaders
-        from core import links
+        from core import links, page_routes
         from core.expiry import register_listing
         from core.staff import register_group
         from search import offers
 
         from . import alerts, demo
+        from .alert_views import PAGE_ROUTES, alerts_url
         from .offers import address_offer
         from .staff import GROUPS
         from .views import address_url
@@ -26,4 +27,6 @@ class AddressesConfig(AppConfig):
         alerts.connect()
         offers.register(address_offer)
         links.register("address-lookup", address_url, _("What applies to my address"))
+        page_routes.register("disclosure.OutagesPage", PAGE_ROUTES)
+        links.register("outage-alerts", alerts_url, _("Outage alerts by street"))
         demo_loaders.register("addresses", demo.load, requires=("disclosure", "tariffs"))

@@ -31,8 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("address/", include("addresses.urls")),
-    # Before the page tree: the alerts' routes sit beside the outages page (/clients/outages/).
-    path("clients/outages/subscribe/", include("addresses.alert_urls")),
+    path("alerts/", include("addresses.alert_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -14,15 +14,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_routes import RoutesOfOtherApps
 from disclosure import services
 
 from .notices import MeterVisitNotice, OutageNotice
 from .pages import SECTION_PARENTS
 
 
-class OutagesPage(RoutablePageMixin, Page):
+class OutagesPage(RoutesOfOtherApps, RoutablePageMixin, Page):
     """Planned outages (§7 2.1.2): upcoming and current first, an archive, an Atom feed and
-    an iCalendar export. Notices are snippets so that the lead time is checked on publish."""
+    an iCalendar export. Notices are snippets so that the lead time is checked on publish.
+    Other apps serve routes below it (core/page_routes.py: the outage alerts' form)."""
 
     intro = RichTextField(
         blank=True,
