@@ -10,9 +10,14 @@ from .models import AnnouncementIndexPage, AnnouncementPage
 
 def latest(limit: int) -> dict:
     language = get_language()
-    index = AnnouncementIndexPage.objects.live().filter(locale__language_code=language).first()
+    # .public(): the home page is the same for everyone (and cached), so a page with a view
+    # restriction, or below one, is never on it.
+    index = (
+        AnnouncementIndexPage.objects.live().public().filter(locale__language_code=language).first()
+    )
     announcements = (
         AnnouncementPage.objects.live()
+        .public()
         .filter(locale__language_code=language)
         .order_by("-date", "-first_published_at")[:limit]
     )

@@ -2,14 +2,14 @@
 newest first with an Atom feed (`<index>/feed/`), and the latest ones on the home page."""
 
 from django.db import models
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import BodyBlock
@@ -36,17 +36,25 @@ class AnnouncementIndexPage(RoutablePageMixin, Page):
     def get_cached_paths(self) -> list[str]:
         return ["/", "/feed/"]
 
-    def announcements(self):
-        """Newest first. Announcements are public news: a private one belongs under a private
-        index (whose restriction covers its children), so no per-page check is made here."""
-        return (
-            AnnouncementPage.objects.child_of(self).live().order_by("-date", "-first_published_at")
-        )
+    def announcements(self, request: HttpRequest):
+        """Newest first, without those whose view restriction (Settings → Privacy of a page)
+        the request does not pass: Wagtail checks a page's restrictions when it serves the
+        page, not when another page lists it. The index's own and its ancestors' were
+        checked when the index was served."""
+        children = AnnouncementPage.objects.child_of(self).live()
+        refused = [
+            restriction.page_id
+            for restriction in PageViewRestriction.objects.filter(
+                page__in=children
+            ).prefetch_related("groups")
+            if not restriction.accept_request(request)
+        ]
+        return children.exclude(pk__in=refused).order_by("-date", "-first_published_at")
 
     @path("")
     def index(self, request):
         return self.render(
-            request, context_overrides={"announcements": self.announcements()[:PER_PAGE]}
+            request, context_overrides={"announcements": self.announcements(request)[:PER_PAGE]}
         )
 
     @path("feed/")
@@ -59,7 +67,7 @@ class AnnouncementIndexPage(RoutablePageMixin, Page):
             language=self.locale.language_code,
             feed_url=request.build_absolute_uri(),
         )
-        for announcement in self.announcements()[:FEED_ITEMS]:
+        for announcement in self.announcements(request)[:FEED_ITEMS]:
             link = request.build_absolute_uri(announcement.get_url(request))
             feed.add_item(
                 title=announcement.title,
