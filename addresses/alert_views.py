@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from core.consent import policy_version
-from core.forms import PublicForm
+from core.forms import HONEYPOT, PublicForm
 from core.public_forms import private, serve_public_form
 from disclosure.models import OutagesPage
 from readings.models.pages import privacy_policy, privacy_url
@@ -27,42 +27,83 @@ MAX_STREETS = 10
 RATE = (5, 60 * 60)  # subscriptions per client address and hour
 
 
+MAX_FOUND = 20  # streets listed for one search
+FIND = "find"  # the value of the search step's button (name "step")
+
+
+class StreetsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, street: Street) -> str:
+        return f"{street.name}, {street.locality.name}"
+
+
+def _ids(values) -> set[int]:
+    # What a browser posts for the checkboxes; anything else (or a number no key can be) is
+    # ignored here and refused by the field.
+    return {int(value) for value in values if str(value).isdigit() and len(str(value)) < 10}
+
+
 class SubscribeForm(PublicForm):
+    """The streets are picked from the directory: a search step (the «Find» button, also
+    without JavaScript) lists the streets matching what was typed (their stems, «ё» = «е», as
+    the address lookup) as checkboxes beside those already ticked, and «Subscribe» sends the
+    ticked ones."""
+
     consent_required = gettext_lazy("Without your consent we cannot send you alerts.")
 
     email = forms.EmailField(label=gettext_lazy("E-mail"))
-    streets = forms.CharField(
+    find = forms.CharField(
+        label=gettext_lazy("Find a street"),
+        help_text=gettext_lazy("Its name, with the locality if you like: «Подольск, Ленина»."),
+        required=False,
+        max_length=200,
+    )
+    streets = StreetsField(
+        queryset=Street.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         label=gettext_lazy("Streets"),
-        help_text=gettext_lazy("One a line, with the locality: «Подольск, улица Ленина»."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        error_messages={"required": gettext_lazy("Find your street and tick it.")},
     )
 
+    def __init__(self, data=None, *args, search: str = "", chosen=(), **kwargs) -> None:
+        super().__init__(data, *args, **kwargs)
+        if data is not None:
+            search, chosen = data.get("find", ""), data.getlist("streets")
+        self.search = " ".join(str(search).split())[:200]
+        self.found = find_streets(parse(self.search), MAX_FOUND) if len(self.search) > 1 else []
+        ids = _ids(chosen) | {street.pk for street in self.found}
+        self.fields["streets"].queryset = (
+            Street.objects.filter(pk__in=ids)
+            .select_related("locality")
+            .order_by("locality__name", "name")
+        )
+
     def clean_streets(self) -> list[Street]:
-        lines = [line.strip() for line in self.cleaned_data["streets"].splitlines() if line.strip()]
-        if len(lines) > MAX_STREETS:
+        streets = list(self.cleaned_data["streets"])
+        if len(streets) > MAX_STREETS:
             raise forms.ValidationError(
                 _("At most %(count)d streets in one subscription.") % {"count": MAX_STREETS}
             )
-        found, problems = [], []
-        for line in lines:
-            streets = find_streets(parse(line), limit=5)
-            exact = [street for street in streets if parse(line).names(street)]
-            streets = exact if len(exact) == 1 else streets
-            if len(streets) == 1:
-                found.append(streets[0])
-            elif streets:
-                choices = "; ".join(f"{street.locality}, {street.name}" for street in streets)
-                problems.append(
-                    _("«%(line)s»: which one? %(choices)s") % {"line": line, "choices": choices}
-                )
-            else:
-                problems.append(_("«%(line)s» is not in our directory") % {"line": line})
-        if problems:
-            raise forms.ValidationError(problems)
-        if not found:
-            raise forms.ValidationError(_("Name at least one street."))
-        return list(dict.fromkeys(found))
+        return streets
+
+
+def _search_step(request: HttpRequest) -> SubscribeForm:
+    """The form again after «Find», unbound (no errors yet), with what was typed and ticked."""
+    chosen = _ids(request.POST.getlist("streets"))
+    initial = {
+        "email": request.POST.get("email", "")[:254],
+        "find": request.POST.get("find", "")[:200],
+        "streets": sorted(chosen),
+        "consent": bool(request.POST.get("consent")),
+    }
+    return SubscribeForm(initial=initial, search=initial["find"], chosen=chosen)
+
+
+def _linked(text: str) -> SubscribeForm:
+    """A link names a street (the address page's): searched, and ticked when it is the one."""
+    text = text[:200]
+    streets = find_streets(parse(text), limit=5)
+    exact = [street.pk for street in streets if parse(text).names(street)]
+    return SubscribeForm(initial={"find": text, "streets": exact[:1]}, search=text)
 
 
 def _below(page: OutagesPage, request: HttpRequest, name: str) -> str:
@@ -84,9 +125,11 @@ def subscribe_view(page: OutagesPage, request: HttpRequest) -> HttpResponse:
         return TemplateResponse(request, "addresses/subscribe.html", context)
 
     def build(data, files) -> SubscribeForm:
-        initial = {"streets": request.GET.get("street", "")[:200]} if data is None else None
-        return SubscribeForm(data, initial=initial)
+        return SubscribeForm(data) if data is not None else _linked(request.GET.get("street", ""))
 
+    searching = request.POST.get("step") == FIND and not request.POST.get(HONEYPOT)
+    if request.method == "POST" and searching:
+        return private(render(_search_step(request)))
     return serve_public_form(
         request,
         build,

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from addresses import alerts
-from addresses.models import Subscription
+from addresses.models import Street, Subscription
 from addresses.staff import ALERTS_STAFF
 from core.staff import DISCLOSURE_EDITORS
 from disclosure.models import OutageCoverage, OutagesPage
@@ -44,10 +44,16 @@ def sadovaya(lenina):
 def form(**extra) -> dict:
     return {
         "email": "anna@example.ru",
-        "streets": "Подольск, улица Ленина",
+        "streets": [str(street.pk) for street in Street.objects.filter(name="улица Ленина")],
         "consent": "on",
         **extra,
     }
+
+
+def checkbox(html: str, street) -> str:
+    """The checkbox of a street in the form's HTML ("" when it is not listed)."""
+    found = re.search(rf'<input type="checkbox" name="streets" value="{street.pk}"[^>]*>', html)
+    return found.group() if found else ""
 
 
 def link(body: str, kind: str) -> str:
@@ -105,10 +111,13 @@ def test_a_tampered_or_foreign_link_is_refused(lenina, ru_client):
 
 
 def test_the_form_needs_consent_a_known_street_and_catches_robots(sadovaya, ru_client):
-    response = ru_client.post(SUBSCRIBE, form(consent="", streets="Несуществующая улица"))
+    response = ru_client.post(SUBSCRIBE, form(consent="", streets=[], find="Несуществующая улица"))
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Несуществующая улица" in html  # what was typed stays
+    assert 'value="Несуществующая улица"' in html  # what was typed stays
+    assert "Найдите свою улицу и отметьте её." in html
+    for hostile in (["abc"], ["99999999999999999999"], [str(sadovaya.pk + 1000)]):
+        assert ru_client.post(SUBSCRIBE, form(streets=hostile)).status_code == 400
     response = ru_client.post(SUBSCRIBE, form(website="http://spam.example"))
     assert response.status_code == 302
     assert not Subscription.objects.exists()
@@ -189,7 +198,39 @@ def test_the_address_page_offers_the_subscription_for_its_street(lenina, ru_clie
     html = ru_client.get("/address/", {"q": "Ленина 5"}).content.decode()
     url = re.search(r'href="(/clients/outages/subscribe/\?street=[^"]+)"', html).group(1)
     form_html = ru_client.get(url.replace("&amp;", "&")).content.decode()
-    assert "Подольск, улица Ленина</textarea>" in form_html
+    assert "checked" in checkbox(form_html, lenina)
+
+
+def test_streets_are_found_in_the_directory_and_ticked_without_javascript(
+    lenina, sadovaya, ru_client
+):
+    """The search step: the words' stems and «ё» = «е» as in the address lookup; what was
+    ticked and typed stays through each search and through a refused submission."""
+    green = StreetFactory(locality=lenina.locality, name="Зелёная улица")
+    step = {"email": "anna@example.ru", "step": "find"}
+
+    response = ru_client.post(SUBSCRIBE, {**step, "find": "зеленой"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "private" in response["Cache-Control"]
+    assert checkbox(html, green) and "checked" not in checkbox(html, green)
+    assert not checkbox(html, sadovaya) and 'value="anna@example.ru"' in html
+    assert "field--error" not in html  # a search is not a refused form
+
+    html = ru_client.post(
+        SUBSCRIBE, {**step, "find": "Подольск, Садовой", "streets": [green.pk]}
+    ).content.decode()
+    assert "checked" in checkbox(html, green)
+    assert checkbox(html, sadovaya) and "checked" not in checkbox(html, sadovaya)
+    assert not Subscription.objects.exists()
+
+    refused = form(streets=[green.pk, sadovaya.pk], find="садовой", consent="")
+    html = ru_client.post(SUBSCRIBE, refused).content.decode()
+    assert "checked" in checkbox(html, green) and "checked" in checkbox(html, sadovaya)
+    assert 'value="садовой"' in html and 'value="anna@example.ru"' in html
+
+    response = ru_client.post(SUBSCRIBE, {**refused, "consent": "on"})
+    assert response.status_code == 302
+    assert set(Subscription.objects.get().streets.all()) == {green, sadovaya}
 
 
 def test_the_form_follows_the_outages_page_when_an_editor_moves_it(

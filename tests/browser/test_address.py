@@ -51,3 +51,20 @@ def test_one_step_from_the_home_page(page, site_url):
     page.locator("form.address-form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/address/\?q="))
     expect(page.locator("#address-outages").locator("..")).to_contain_text(NOTICE)
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_alert_streets_are_picked_from_the_directory_without_javascript(page, site_url):
+    page.goto(site_url + "/clients/outages/subscribe/")
+    page.get_by_label("Эл. почта").fill("anna@example.ru")
+    page.get_by_label("Найдите улицу").fill("Химки, молодежной")
+    page.get_by_role("button", name="Найти улицу").click()
+    page.get_by_label("Молодёжная улица, Химки").check()
+    page.get_by_role("button", name="Подписаться").click()
+    # Refused without consent: the address and the street stay as they were.
+    expect(page.locator("#alerts-errors")).to_be_visible()
+    expect(page.get_by_label("Эл. почта")).to_have_value("anna@example.ru")
+    expect(page.get_by_label("Молодёжная улица, Химки")).to_be_checked()
+    page.locator("input[name=consent]").check()
+    page.get_by_role("button", name="Подписаться").click()
+    expect(page.get_by_role("status")).to_contain_text("Мы отправили вам письмо")
