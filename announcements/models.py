@@ -1,7 +1,10 @@
 """Announcements: what editors tell customers about tariff changes and new rules, listed
 newest first with an Atom feed (`<index>/feed/`), and the latest ones on the home page."""
 
+from itertools import islice
+
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -36,25 +39,29 @@ class AnnouncementIndexPage(RoutablePageMixin, Page):
     def get_cached_paths(self) -> list[str]:
         return ["/", "/feed/"]
 
-    def announcements(self, request: HttpRequest):
+    def announcements(self, request: HttpRequest, limit: int) -> list:
         """Newest first, without those whose view restriction (Settings → Privacy of a page)
         the request does not pass: Wagtail checks a page's restrictions when it serves the
         page, not when another page lists it. The index's own and its ancestors' were
-        checked when the index was served."""
-        children = AnnouncementPage.objects.child_of(self).live()
-        refused = [
-            restriction.page_id
-            for restriction in PageViewRestriction.objects.filter(
-                page__in=children
-            ).prefetch_related("groups")
-            if not restriction.accept_request(request)
-        ]
-        return children.exclude(pk__in=refused).order_by("-date", "-first_published_at")
+        checked when the index was served. One query while none is restricted."""
+        children = (
+            AnnouncementPage.objects.child_of(self)
+            .live()
+            .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+            .order_by("-date", "-first_published_at")
+        )
+        shown = (
+            page
+            for page in children.iterator(chunk_size=limit)
+            if not page.restricted
+            or all(rule.accept_request(request) for rule in page.view_restrictions.all())
+        )
+        return list(islice(shown, limit))
 
     @path("")
     def index(self, request):
         return self.render(
-            request, context_overrides={"announcements": self.announcements(request)[:PER_PAGE]}
+            request, context_overrides={"announcements": self.announcements(request, PER_PAGE)}
         )
 
     @path("feed/")
@@ -67,7 +74,7 @@ class AnnouncementIndexPage(RoutablePageMixin, Page):
             language=self.locale.language_code,
             feed_url=request.build_absolute_uri(),
         )
-        for announcement in self.announcements(request)[:FEED_ITEMS]:
+        for announcement in self.announcements(request, FEED_ITEMS):
             link = request.build_absolute_uri(announcement.get_url(request))
             feed.add_item(
                 title=announcement.title,
