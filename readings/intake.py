@@ -40,43 +40,57 @@ def store_submission(
 ) -> Outcome:
     """Stores the readings of `meter` for `period`, or finds them stored already.
 
-    The meter's row is locked first, so two submissions for one meter queue on PostgreSQL;
-    the unique constraint on (meter, period) backs that up: a racing insert that still
-    collides falls back to the stored row. The same readings again return the stored
-    submission and its confirmation number; different readings replace it, keep the old
-    values in its history and get a new confirmation number."""
+    The same readings again return the stored submission and its confirmation number;
+    different readings replace it, keep the old values in its history and get a new
+    confirmation number. Exactly once under races, in few statements: the stored row is read
+    locked (FOR UPDATE), so corrections of one meter queue on it; two first submissions meet
+    at the unique constraint on (meter, period): the loser's INSERT waits for the winner's
+    commit, fails, its transaction (with its confirmation number) is rolled back, and the
+    retry finds the winner's row."""
     now = now or timezone.now()
     values = normalise_readings(readings, meter.decimals)
-    with transaction.atomic():
-        Meter.objects.select_for_update().filter(pk=meter.pk).values_list("pk").get()
-        existing = Submission.objects.filter(meter=meter, period=period).first()
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    submission = Submission(meter=meter, period=period)
-                    _fill(submission, values, email, phone, policy_version, flag_reason, now)
-                    submission.confirmation_number = _number(now)
-                    submission.save()
-                    _confirm_by_email(submission, meter, CREATED)
-                    return Outcome(submission, CREATED)
-            except IntegrityError:
-                existing = Submission.objects.get(meter=meter, period=period)
-        if existing.readings == values:
-            return Outcome(existing, REPEATED)
-        SubmissionHistory.objects.create(
-            submission=existing,
-            confirmation_number=existing.confirmation_number,
-            reading_t1=existing.reading_t1,
-            reading_t2=existing.reading_t2,
-            reading_t3=existing.reading_t3,
-            submitted_at=existing.updated_at,
-        )
-        _fill(existing, values, email, phone, policy_version, flag_reason, now)
-        existing.confirmation_number = _number(now)
-        existing.batch = None  # the billing system needs the corrected values again
-        existing.save()
-        _confirm_by_email(existing, meter, CORRECTED)
-        return Outcome(existing, CORRECTED)
+    try:
+        return _store(meter, period, values, email, phone, policy_version, flag_reason, now)
+    except IntegrityError:
+        return _store(meter, period, values, email, phone, policy_version, flag_reason, now)
+
+
+@transaction.atomic
+def _store(
+    meter: Meter,
+    period: dt.date,
+    values: tuple[Decimal, ...],
+    email: str,
+    phone: str,
+    policy_version: str,
+    flag_reason: str,
+    now: dt.datetime,
+) -> Outcome:
+    existing = Submission.objects.select_for_update().filter(meter=meter, period=period).first()
+    if existing is None:
+        submission = Submission(meter=meter, period=period)
+        _fill(submission, values, email, phone, policy_version, flag_reason, now)
+        # Last before the INSERT: the number's sequence row stays locked until the commit.
+        submission.confirmation_number = _number(now)
+        submission.save(force_insert=True)
+        _confirm_by_email(submission, meter, CREATED)
+        return Outcome(submission, CREATED)
+    if existing.readings == values:
+        return Outcome(existing, REPEATED)
+    SubmissionHistory.objects.create(
+        submission=existing,
+        confirmation_number=existing.confirmation_number,
+        reading_t1=existing.reading_t1,
+        reading_t2=existing.reading_t2,
+        reading_t3=existing.reading_t3,
+        submitted_at=existing.updated_at,
+    )
+    _fill(existing, values, email, phone, policy_version, flag_reason, now)
+    existing.confirmation_number = _number(now)
+    existing.batch = None  # the billing system needs the corrected values again
+    existing.save()
+    _confirm_by_email(existing, meter, CORRECTED)
+    return Outcome(existing, CORRECTED)
 
 
 def _number(now: dt.datetime) -> str:

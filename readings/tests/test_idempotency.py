@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.test import Client
 
 from readings.intake import CORRECTED, CREATED, REPEATED, store_submission
@@ -85,12 +86,20 @@ def test_store_submission_outcomes():
 @pytest.mark.django_db
 def test_an_insert_that_loses_the_race_returns_the_stored_row():
     """When the row appears between the look-up and the insert, the unique constraint stops
-    the duplicate and the stored submission is returned; the lost number is given back."""
+    the duplicate, the retry returns the stored submission, and the lost number is given back."""
     meter = Meter.objects.get(number="12345678")
     period = dt.date(2026, 11, 1)
     first = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
-    with mock.patch("django.db.models.query.QuerySet.first", return_value=None):
+    real_first = QuerySet.first
+    looked_up = []
+
+    def misses_once(queryset):  # the first look-up runs before the racer's row is visible
+        looked_up.append(queryset.model)
+        return None if len(looked_up) == 1 else real_first(queryset)
+
+    with mock.patch.object(QuerySet, "first", misses_once):
         again = store_submission(meter, period, (Decimal(10100), Decimal(5050)), policy_version="v")
+    assert len(looked_up) == 2
     assert again.status == REPEATED
     assert again.submission.pk == first.submission.pk
     assert Submission.objects.filter(meter=meter).count() == 1
@@ -117,3 +126,28 @@ def test_two_identical_submissions_racing_store_one_row():
     assert Submission.objects.filter(meter=meter).count() == 1
     assert sorted(outcome.status for outcome in outcomes) == [CREATED] + [REPEATED] * 5
     assert len({outcome.submission.confirmation_number for outcome in outcomes}) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the race needs PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_corrections_racing_queue_on_the_stored_row():
+    """Different readings at once: one row, each later sending a correction of the one before
+    it (its history kept), every confirmation number used once and none lost."""
+    meter = MeterFactory(zones=1, last_t1=Decimal(10000))
+    period = dt.date(2026, 11, 1)
+    outcomes = at_once(
+        [
+            lambda value=value: store_submission(
+                meter, period, (Decimal(value),), policy_version="v"
+            )
+            for value in range(10100, 10106)
+        ]
+    )
+    assert Submission.objects.filter(meter=meter).count() == 1
+    assert sorted(outcome.status for outcome in outcomes) == [CORRECTED] * 5 + [CREATED]
+    numbers = sorted(outcome.submission.confirmation_number for outcome in outcomes)
+    assert numbers == [f"ПУ-2026-{n:06d}" for n in range(1, 7)]
+    history = SubmissionHistory.objects.filter(submission__meter=meter)
+    assert history.count() == 5
+    stored = Submission.objects.get(meter=meter)
+    assert stored.confirmation_number == numbers[-1]
