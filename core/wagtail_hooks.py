@@ -11,6 +11,7 @@ from wagtail.admin.views.generic import IndexView, PermissionCheckedMixin, Wagta
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from . import route_cache
 from .models import OutgoingEmail
 from .outbox import send_again
 
@@ -105,6 +106,9 @@ def register_outgoing_email() -> OutgoingEmailViewSet:
 def remember_served_page(page, request, serve_args, serve_kwargs) -> None:
     """The page cache keys a copy on the versions of what this page type shows."""
     request.page_cache_page = page
+
+
+hooks.register("before_serve_page", route_cache.remember)
 
 
 @hooks.register("construct_homepage_panels")

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.route_cache.RouteCacheMiddleware",  # pages found without a query (core/route_cache.py)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -156,6 +157,8 @@ else:
 # every request (the uncached benchmark). Shared caches (a CDN, the topology's proxy) may keep a
 # page PAGE_CACHE_SHARED_MAX_AGE seconds and are purged on every change.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Page routes found without a query under the page-tree version (core/route_cache.py).
+ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
 PAGE_CACHE_SKIP_PATHS = [
     "/admin/",
