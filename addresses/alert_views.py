@@ -13,11 +13,11 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from core.consent import policy_version
+from core.consent import current_policy_version
 from core.forms import HONEYPOT, PublicForm
 from core.public_forms import private, serve_public_form
 from disclosure.models import OutagesPage
-from readings.models.pages import privacy_policy, privacy_url
+from readings.models.pages import privacy_url
 
 from . import alerts
 from .lookup import find_streets, parse
@@ -115,7 +115,7 @@ def subscribe_view(page: OutagesPage, request: HttpRequest) -> HttpResponse:
         alerts.subscribe(
             form.cleaned_data["email"],
             form.cleaned_data["streets"],
-            policy_version(privacy_policy()),
+            current_policy_version(),
         )
         return _below(page, request, "alerts_sent")
 

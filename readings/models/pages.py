@@ -1,6 +1,8 @@
 """The meter-readings page: the procedure text and the intake form under it, served by the
 public-form flow (POST, redirect, GET the confirmation); §6.2 item 6."""
 
+import json
+
 from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,28 +16,22 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.consent import policy_version
+from core.consent import current_policy_version
 from core.public_forms import private, serve_public_form
 from disclosure.models import MeterVisitNotice
 
 from ..forms import ReadingsForm
 from ..intake import CORRECTED, REPEATED, store_submission
 from ..services import billing_period, counts_for_next_period, format_reading
+from .records import Submission
 
-SESSION_KEY = "readings_confirmation"
+# The confirmation's cookie: signed, limited to the confirmation's path, holding the submission's
+# id, confirmation number and outcome (no personal data); the page reads the rest from the row.
+CONFIRMATION_COOKIE = "readings_confirmation"
+CONFIRMATION_SALT = "readings.confirmation"
+CONFIRMATION_MAX_AGE = 3600
 CONFIRMATION_TEMPLATE = "readings/meter_readings_confirmation.html"
 PRIVACY_PATH = "/privacy/"
-
-
-def privacy_policy() -> Page | None:
-    """The live personal-data policy page of the active language (slug `privacy` under the
-    home page): one query, run only when a submission is stored."""
-    return (
-        Page.objects.live()
-        .filter(slug="privacy", depth=3, locale__language_code=get_language())
-        .only("id", "live_revision_id", "last_published_at")
-        .first()
-    )
 
 
 def privacy_url() -> str:
@@ -85,15 +81,29 @@ class MeterReadingsPage(RoutablePageMixin, Page):
 
     @path("")
     def form_view(self, request: HttpRequest) -> HttpResponse:
-        return serve_public_form(
+        confirmation: dict = {}
+        response = serve_public_form(
             request,
             lambda data, files: ReadingsForm(data),
             scope="readings",
             rate=(settings.READINGS_RATE_LIMIT, 3600),
-            store=lambda form: self.accept(request, form),
+            store=lambda form: self.accept(form, confirmation),
             render=lambda form: self.render_form(request, form),
             back_url=self.url,
         )
+        if confirmation:
+            # A cookie, not the session: no session row written (and committed) per submission.
+            response.set_signed_cookie(
+                CONFIRMATION_COOKIE,
+                json.dumps(confirmation),
+                salt=CONFIRMATION_SALT,
+                max_age=CONFIRMATION_MAX_AGE,
+                path=self.confirmation_url(),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
 
     def render_form(self, request: HttpRequest, form: ReadingsForm) -> HttpResponse:
         now = timezone.now()
@@ -107,8 +117,12 @@ class MeterReadingsPage(RoutablePageMixin, Page):
         }
         return self.render(request, context_overrides=context)
 
-    def accept(self, request: HttpRequest, form: ReadingsForm) -> str:
-        """Stores the readings, keeps the confirmation in the session, returns its URL."""
+    def confirmation_url(self) -> str:
+        return self.url + self.reverse_subpage("confirmation_view")
+
+    def accept(self, form: ReadingsForm, confirmation: dict) -> str:
+        """Stores the readings, fills in what the confirmation's cookie keeps, returns the
+        confirmation's URL."""
         now = timezone.now()
         cutoff = settings.READINGS_CUTOFF_DAY
         meter, verdict = form.meter, form.verdict
@@ -119,30 +133,46 @@ class MeterReadingsPage(RoutablePageMixin, Page):
             verdict.readings,
             email=form.cleaned_data["email"],
             phone=str(form.cleaned_data["phone"] or ""),
-            policy_version=policy_version(privacy_policy()),
+            policy_version=current_policy_version(),
             flag_reason=verdict.flag_reason,
             now=now,
         )
-        submission = outcome.submission
-        request.session[SESSION_KEY] = {
-            "number": submission.confirmation_number,
-            "period": submission.period.strftime("%m.%Y"),
-            "next_period": counts_for_next_period(now, cutoff),
-            "meter": meter.number,
-            "readings": [format_reading(value) for value in submission.readings],
-            "repeated": outcome.status == REPEATED,
-            "corrected": outcome.status == CORRECTED,
-            "emailed": bool(submission.email) and outcome.status != REPEATED,
-        }
-        return self.url + self.reverse_subpage("confirmation_view")
+        confirmation.update(
+            id=outcome.submission.pk,
+            number=outcome.submission.confirmation_number,
+            status=outcome.status,
+            next_period=counts_for_next_period(now, cutoff),
+        )
+        return self.confirmation_url()
 
     @path("confirmation/")
     def confirmation_view(self, request: HttpRequest) -> HttpResponse:
-        """The confirmation lives in the sender's session, never in the URL: the page shows
-        nothing to anyone else."""
-        confirmation = request.session.get(SESSION_KEY)
-        if not confirmation:
+        """The confirmation is in the sender's signed cookie, never in the URL: the page shows
+        nothing to anyone else, and nothing once a later correction renumbered the readings."""
+        kept = request.get_signed_cookie(
+            CONFIRMATION_COOKIE, None, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE
+        )
+        kept = json.loads(kept) if kept else {}
+        submission = (
+            Submission.objects.select_related("meter")
+            .filter(pk=kept.get("id"), confirmation_number=kept.get("number"))
+            .first()
+            if kept
+            else None
+        )
+        if submission is None:
             return HttpResponseRedirect(self.url)
+        repeated = kept["status"] == REPEATED
+        confirmation = {
+            "number": submission.confirmation_number,
+            "period": submission.period.strftime("%m.%Y"),
+            "next_period": kept["next_period"],
+            "meter": submission.meter.number,
+            "readings": [format_reading(value) for value in submission.readings],
+            "repeated": repeated,
+            "corrected": kept["status"] == CORRECTED,
+            "emailed": bool(submission.email) and not repeated,
+        }
         response = self.render(
             request,
             template=CONFIRMATION_TEMPLATE,
