@@ -9,8 +9,9 @@ Starts `make serve` (on --port, WORKERS as given, a rate limit high enough for t
 runs the clients of benchmarks/readings_concurrency.py against it: each submission is a new
 visitor who GETs the form (a page cache hit with their own CSRF token), POSTs the readings and
 follows the redirect to the confirmation; every meter is submitted twice at once by two clients.
-Reported: its summary, the count of rows stored for the benchmark meters (one per meter) and
-the CPU time the clients themselves took (they share the cores with the server).
+Reported: its summary, the count of rows stored for the benchmark meters (one per meter), the
+CPU time the clients themselves took (they share the cores with the server) and the server's
+CPU time per submission.
 """
 
 from __future__ import annotations
@@ -27,6 +28,19 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import load  # noqa: E402
 from benchmarks import readings_concurrency as readings  # noqa: E402
+
+
+def cpu_of_session(pid: int) -> float:
+    """CPU seconds (user + system) the processes of the server's session have used so far."""
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.getsid(int(entry.name)) == pid:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def stored_rows() -> int:
@@ -57,9 +71,10 @@ def main() -> None:
         host, port = "127.0.0.1", args.port
         readings.Client(host, port).request("GET", readings.FORM_PATH)  # warm up
         load_before = f"{os.getloadavg()[0]:.1f}"
-        cpu_before = time.process_time()
+        cpu_before, server_cpu_before = time.process_time(), cpu_of_session(server.pid)
         results, elapsed = readings.run(host, port, args.clients, args.meters, args.time_limit)
         client_cpu = time.process_time() - cpu_before
+        server_cpu = cpu_of_session(server.pid) - server_cpu_before
         rss = load.rss_of_session(server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -77,6 +92,11 @@ def main() -> None:
     lines.append(
         f"load generator CPU: {client_cpu:.1f} s in {elapsed:.1f} s "
         f"({client_cpu / elapsed:.0%} of one core)"
+    )
+    # Less noisy than the rate on a shared machine: what one submission costs the server.
+    lines.append(
+        f"server CPU (granian workers and task worker): {server_cpu:.1f} s, "
+        f"{server_cpu * 1000 / max(len(results), 1):.0f} ms a submission"
     )
     lines += [f"RSS {mb:4d} MB  {command}" for command, mb in rss]
     text = f"== {time.strftime('%d.%m.%Y %H:%M', time.gmtime())} UTC\n" + "\n".join(lines) + "\n"
