@@ -206,6 +206,22 @@ def test_unpublish_and_delete_remove_a_page(clients_page):
 
 
 @pytest.mark.django_db
+def test_a_publish_leaves_indexing_to_the_task_worker(settings, clients_page):
+    from django_tasks import default_task_backend
+
+    from search.signals import index_task
+
+    page = make_standard_page(clients_page, "later", "Кактусы", lead="Кактусовая тема.")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    page.title = "Агавы"
+    page.save_revision().publish()
+    assert page.url in urls("кактус") and not urls("агава")  # the editor did not wait for it
+    [queued] = [r for r in default_task_backend.results if r.task.func is index_task.func]
+    index_task.call(*queued.args)  # as the worker runs it
+    assert page.url in urls("агава") and not urls("кактус")
+
+
+@pytest.mark.django_db
 def test_documents_are_found_by_title(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     document = get_document_model()(title="Типовой договор энергоснабжения для граждан")
