@@ -8,13 +8,14 @@ PURGE of each of their URLs, both languages being pages of their own) and the vi
 not pages (API, sitemap, address directory), which depend on every record. Records every page
 shows ban everything.
 
-Every request is sent by the task worker after the change commits, never in the editor's
-request, and again after each of REPEAT_AFTER: a page rendered from the old content before the
-change committed and stored by the proxy after the first purge is dropped then. A proxy that
-does not answer costs the worker a short timeout, not the publish: the purge is replaced by a ban of
-everything, retried with a growing delay while the task backend can defer tasks (a proxy that
-restarted holds nothing; one that was unreachable is cleaned then). Until then it serves a copy
-at most PAGE_CACHE_SHARED_MAX_AGE seconds old.
+Every request is sent as soon as the change commits, by the process that made it (a worker
+busy with another task would keep visitors waiting for the new page), and again by the task
+worker after each of REPEAT_AFTER: a page rendered from the old content before the change
+committed and stored by the proxy after the first purge is dropped then. A proxy that does not
+answer costs the editor at most INLINE_TIMEOUT: the purge is replaced by a ban of everything,
+queued for the worker and retried with a growing delay while the task backend can defer tasks (a
+proxy that restarted holds nothing; one that was unreachable is cleaned then). Until then it
+serves a copy at most PAGE_CACHE_SHARED_MAX_AGE seconds old.
 
 What the clock changes (core/expiry.py's boundaries: "open now", outages, Moscow midnight)
 expires in the page cache by itself; the proxy is banned then, by a ban the worker queues for
@@ -24,6 +25,7 @@ first)."""
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from urllib.error import URLError
 from urllib.parse import urlsplit, urlunsplit
@@ -39,7 +41,10 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 
 logger = logging.getLogger(__name__)
 
-TIMEOUT = 3  # seconds a purge or ban may take before the proxy counts as unreachable
+TIMEOUT = (
+    3  # seconds a purge or ban from the worker may take before the proxy counts as unreachable
+)
+INLINE_TIMEOUT = 0.5  # the same in the editor's request (the proxy answers in milliseconds)
 MAX_ATTEMPTS = 6  # ban retries, 1, 2, 4, 8, 16 s apart
 # Ahead of indexing and e-mail in the worker's queue: visitors wait for a purge.
 PRIORITY = 50
@@ -50,6 +55,9 @@ REPEAT_AFTER = (timedelta(seconds=1), timedelta(seconds=3))
 EVERYTHING = "."
 # The views that are not pages (ruses/urls.py): they show every kind of record.
 NOT_PAGES = r"^/(api/|sitemap\.xml|robots\.txt|(en/)?address/)"
+
+
+_timeout: ContextVar[float] = ContextVar("frontend_cache_timeout", default=TIMEOUT)
 
 
 class ProxyUnreachable(Exception):
@@ -67,7 +75,7 @@ class ProxyBackend(HTTPBackend):
             headers={"Host": host, "User-Agent": f"Wagtail-frontendcache/{__version__}", **headers},
         )
         try:
-            with urlopen(request, timeout=TIMEOUT) as response:
+            with urlopen(request, timeout=_timeout.get()) as response:
                 response.read()
         except (URLError, OSError) as error:  # HTTPError (a refusal) is a URLError
             raise ProxyUnreachable(f"{method} {path}: {error}") from error
@@ -140,9 +148,18 @@ def schedule_ban(pattern: str, attempt: int) -> None:
     ban_task.using(run_after=timezone.now() + delay).enqueue(pattern, attempt)
 
 
-def _enqueue(task_, *args) -> None:
-    """Now, and again after each of REPEAT_AFTER where the task backend can defer."""
-    task_.using(priority=PRIORITY).enqueue(*args)
+def _send_now_and_later(task_, *args) -> None:
+    """Runs the task here and now, and queues it again after each of REPEAT_AFTER where the
+    task backend can defer. A proxy that fails is handled by the task (a ban queued for later);
+    anything else leaves the task to the worker: the change has committed, its purge must go."""
+    token = _timeout.set(INLINE_TIMEOUT)
+    try:
+        task_.call(*args)
+    except Exception:
+        logger.exception("Front-end cache purge failed here; queued for the worker")
+        task_.using(priority=PRIORITY).enqueue(*args)
+    finally:
+        _timeout.reset(token)
     if default_task_backend.supports_defer:
         for delay in REPEAT_AFTER:
             task_.using(priority=PRIORITY, run_after=timezone.now() + delay).enqueue(*args)
@@ -150,7 +167,7 @@ def _enqueue(task_, *args) -> None:
 
 def ban_after_commit(pattern: str) -> None:
     if enabled():
-        transaction.on_commit(lambda: _enqueue(ban_task, pattern))
+        transaction.on_commit(lambda: _send_now_and_later(ban_task, pattern))
 
 
 def ban_everything(**kwargs) -> None:
@@ -166,5 +183,5 @@ def purge_pages(pages) -> None:
     batch = PurgeBatch()
     batch.add_pages(pages)
     if batch.urls:
-        _enqueue(purge_urls_from_cache_task, sorted(batch.urls))
-    _enqueue(ban_task, NOT_PAGES)
+        _send_now_and_later(purge_urls_from_cache_task, sorted(batch.urls))
+    _send_now_and_later(ban_task, NOT_PAGES)

@@ -120,26 +120,77 @@ def test_a_failed_purge_is_retried_as_a_later_ban(settings):
 
 
 @pytest.mark.django_db
-def test_each_purge_is_sent_again_after_a_render_in_flight_could_have_stored_the_old_page(
+def test_each_purge_goes_out_at_commit_and_again_after_a_render_in_flight(
     proxy, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     point = PaymentPoint.objects.filter(live=True).first()
     with django_capture_on_commit_callbacks(execute=True):
         point.save_revision().publish()
-    queued = [
+    # Sent by the publishing process, no worker involved...
+    assert ("BAN", "/", frontend_cache.NOT_PAGES) in proxy
+    assert any(path.endswith("/clients/payment/") for method, path, _ in proxy if method == "PURGE")
+    # ...and queued for the worker to send again later (besides the ban at the next clock
+    # boundary and search indexing).
+    again = sorted(
         (r.task.name, r.task.run_after is not None)
         for r in default_task_backend.results
-        if r.task.name in ("ban_task", "purge_urls_from_cache_task")  # not search indexing
-    ]
-    assert sorted(queued) == [
-        ("ban_task", False),
+        if r.task.name in ("ban_task", "purge_urls_from_cache_task")
+        and r.args != [frontend_cache.EVERYTHING]
+    )
+    assert again == [
         ("ban_task", True),
         ("ban_task", True),
-        ("purge_urls_from_cache_task", False),
         ("purge_urls_from_cache_task", True),
         ("purge_urls_from_cache_task", True),
     ]
+
+
+@pytest.mark.django_db
+def test_a_proxy_that_hangs_costs_the_editor_a_short_timeout_and_the_worker_bans_later(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    timeouts = []
+
+    def hang(request, timeout):
+        timeouts.append(timeout)
+        raise TimeoutError("timed out")
+
+    with (
+        mock.patch("core.frontend_cache.enabled", return_value=True),
+        mock.patch(
+            "core.frontend_cache._proxies",
+            return_value=[frontend_cache.ProxyBackend({"LOCATION": "http://127.0.0.1:1/"})],
+        ),
+        mock.patch("core.frontend_cache.urlopen", hang),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        frontend_cache.ban_after_commit(frontend_cache.EVERYTHING)
+    assert timeouts == [frontend_cache.INLINE_TIMEOUT]
+    retry = [r for r in default_task_backend.results if r.args == [frontend_cache.EVERYTHING, 1]]
+    assert len(retry) == 1 and retry[0].task.run_after > timezone.now()
+    with (
+        mock.patch("core.frontend_cache.urlopen", hang),
+        pytest.raises(frontend_cache.ProxyUnreachable),
+    ):
+        frontend_cache.ProxyBackend({"LOCATION": "http://127.0.0.1:1/"}).ban(".")
+    assert timeouts[-1] == frontend_cache.TIMEOUT  # the worker waits longer
+
+
+@pytest.mark.django_db
+def test_a_purge_that_fails_unexpectedly_here_is_left_to_the_worker(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with (
+        mock.patch("core.frontend_cache.enabled", return_value=True),
+        mock.patch("core.frontend_cache._proxies", side_effect=RuntimeError("broken")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        frontend_cache.ban_after_commit(frontend_cache.EVERYTHING)
+    now = [r for r in default_task_backend.results if r.task.run_after is None]
+    assert [(r.task.name, r.args) for r in now] == [("ban_task", [frontend_cache.EVERYTHING])]
 
 
 @pytest.mark.django_db
