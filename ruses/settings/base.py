@@ -326,7 +326,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Front-end cache purge on every change (a caching reverse proxy that accepts PURGE and BAN, as
-# deploy/varnish.vcl; core/frontend_cache.py), sent by the task worker.
+# deploy/varnish.vcl; core/frontend_cache.py), sent as the change commits and again by the worker.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
     WAGTAILFRONTENDCACHE = {
