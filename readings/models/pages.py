@@ -74,11 +74,6 @@ class MeterReadingsPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("meter readings page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["visits"] = MeterVisitNotice.objects.upcoming().for_locale(self.locale_id)[:50]
-        return context
-
     @path("")
     def form_view(self, request: HttpRequest) -> HttpResponse:
         confirmation: dict = {}
@@ -114,6 +109,8 @@ class MeterReadingsPage(RoutablePageMixin, Page):
             "cutoff_day": cutoff,
             "after_cutoff": counts_for_next_period(now, cutoff),
             "period_now": billing_period(now, cutoff),
+            # Under the form only: the confirmation does not build this query.
+            "visits": MeterVisitNotice.objects.upcoming().for_locale(self.locale_id)[:50],
         }
         return self.render(request, context_overrides=context)
 
