@@ -187,8 +187,8 @@ class SearchTerm(models.Model):
 
 class SearchPosting(models.Model):
     """One stem of one entry and its weight: the inverted index that the site search reads on
-    PostgreSQL (search.backends.postings), written only there. A search reads the postings of
-    its stems through one covering index instead of every matching tsvector."""
+    SQLite and PostgreSQL alike (search.backends.postings). A search reads the postings of its
+    stems through one covering index instead of every matching tsvector or FTS row."""
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="+")
     stem = models.CharField(max_length=100)

@@ -1,6 +1,6 @@
 """The ranking rules of the site search, written once and applied by every adapter.
 
-Each engine (SQLite's FTS5, PostgreSQL's text search, Elasticsearch) finds the entries that
+Each engine (the database's postings, Elasticsearch) finds the entries that
 contain a query's stems and gives each a score of its own; the first `CANDIDATES` of them are
 then put in order here, by the same rules whatever the engine:
 
@@ -13,10 +13,13 @@ then put in order here, by the same rules whatever the engine:
    only touches counts little);
 3. how much of the query the heading covers, then
 4. the engine's own score (text and heading matches), scaled to the best candidate's, which
-   only orders what the rules above leave level.
+   only orders what the rules above leave level;
+5. the URL, so that equal candidates come in the same order on every database and after every
+   re-index (entry ids are neither).
 
-The engines' scores differ; these rules do not, so the first page of results differs little
-between the databases.
+SQLite and PostgreSQL share one engine (search.backends.postings: the same weights summed by
+the same SQL), so they give the same candidates the same scores; Elasticsearch's scores
+differ, these rules do not.
 """
 
 from collections.abc import Iterable
@@ -67,6 +70,12 @@ class Query:
         if not self.concepts:
             return 0.0
         return sum(bool(found) for found in self._present(field)) / len(self.concepts)
+
+    def found_in(self, index_stems: frozenset[str]) -> bool:
+        """Whether every concept has a phrase whose stems all occur in the index."""
+        return all(
+            any(set(phrase) <= index_stems for phrase in concept) for concept in self.concepts
+        )
 
     def share_of(self, field: frozenset[str]) -> float:
         """The share of a field's words that say something the query says."""
@@ -126,6 +135,7 @@ class Candidate:
     engine_score: float
     heading: str = ""
     tasks: str = ""
+    url: str = ""
 
 
 def order(query: Query, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -133,8 +143,8 @@ def order(query: Query, candidates: Iterable[Candidate]) -> list[Candidate]:
     candidates = list(candidates)
     best = max((c.engine_score for c in candidates), default=0.0)
     scored = [
-        (score(query, c.heading, c.tasks, c.engine_score / best if best > 0 else 0.0), -i, c)
-        for i, c in enumerate(candidates)
+        (score(query, c.heading, c.tasks, c.engine_score / best if best > 0 else 0.0), c)
+        for c in candidates
     ]
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [candidate for _score, _position, candidate in scored]
+    scored.sort(key=lambda item: (-item[0], item[1].url))
+    return [candidate for _score, candidate in scored]

@@ -57,18 +57,22 @@ def search(
     query: str, language: str, section: str = "", page: int = 1, exact: bool = False
 ) -> SearchResults:
     """Search on the adapter of the site. A query of stop words or punctuation only is not
-    searched; one with words the index does not know (a typo, the wrong keyboard layout) is
-    corrected first, unless `exact`, and the results say what was typed."""
+    searched; one with a word that found nothing (a typo, the wrong keyboard layout) is
+    corrected, unless `exact`, and the corrected results say what was typed. When every word
+    found something, the spelling is not looked up at all."""
     if not ranking.parse(query).concepts:
         reason = "general" if words(query) else "no-words"
         return SearchResults(query=query, total=0, hits=[], facets=[], not_searched=reason)
-    corrected = None if exact else spelling.correct(query)
+    results = _search(query, language, section, page)
+    if exact or results.every_word_found:
+        return results
+    corrected = spelling.correct(query)
     if corrected:
-        results = _search(corrected, language, section, page)
-        if results.total:
-            results.typed = query
-            return results
-    return _search(query, language, section, page)
+        fixed = _search(corrected, language, section, page)
+        if fixed.total:
+            fixed.typed = query
+            return fixed
+    return results
 
 
 def suggest(prefix: str, language: str) -> list[Suggestion]:

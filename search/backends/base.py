@@ -41,6 +41,9 @@ class SearchResults:
     typed: str = ""
     # Why nothing was searched: "general" (only words like «как», «где») or "no-words".
     not_searched: str = ""
+    # Every word of the query found something in the index (then no spelling is corrected);
+    # False also when the adapter cannot tell.
+    every_word_found: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -62,11 +65,13 @@ class SearchResults:
 @dataclass
 class Matches:
     """What an engine of the database adapter found: how many entries match in each section,
-    and the best of the chosen section (as many as asked, most relevant first) with the
-    fields search.ranking reads."""
+    the best of the chosen section (as many as asked, most relevant first) with the fields
+    search.ranking reads, and which of the query's stems occur in the index (None: the engine
+    does not say)."""
 
     counts: Counter[str]
     best: list[Candidate]
+    stems: frozenset[str] | None = None
 
 
 @dataclass

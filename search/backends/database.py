@@ -1,19 +1,17 @@
 """The embedded adapter: SearchEntry rows in the index of Wagtail's database backend.
 
 Both the index and the query are Snowball stems (search.text), so Russian word forms match on
-SQLite too. Wagtail's backend writes the index; the query is ours on SQLite (sqlite_fts:
-FTS5 and bm25) and on PostgreSQL it reads our own inverted index of the same stems
-(postings), with the heading weighted above the text: Wagtail's own queries scale poorly on
-both (measured in benchmarks/). Any other database goes through Wagtail's backend. The
-engine's best matches are then ordered by the rules of search.ranking, the same for every
-adapter.
+SQLite too. On SQLite and PostgreSQL the query reads our own inverted index of the stems
+(postings), with the heading weighted above the text, by the same SQL on both: Wagtail's own
+queries scale poorly (measured in benchmarks/), and two engines ranked differently. Any other
+database goes through Wagtail's backend, which keeps its index for that. The engine's best
+matches are then ordered by the rules of search.ranking, the same for every adapter.
 """
 
 from collections import Counter
 from typing import ClassVar
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils.translation import gettext
@@ -23,7 +21,7 @@ from .. import ranking
 from ..models import SearchEntry
 from ..sources import DOCUMENTS_SECTION
 from ..text import highlight, normalize
-from . import postings, sqlite_fts
+from . import postings
 from .base import PER_PAGE, SUGGESTIONS, Facet, Hit, Matches, SearchResults, Suggestion
 
 
@@ -82,38 +80,26 @@ class DatabaseAdapter:
             page=page,
             backend=self.name,
             query_terms=terms,
+            every_word_found=matches.stems is not None and parsed.found_in(matches.stems),
         )
 
     def _matches(self, terms: list[str], language: str, section: str, limit: int) -> Matches:
-        """SQLite's FTS5 or, on any other database, Wagtail's backend: every match comes
-        back, and the fields of the best are read after."""
-        if connection.vendor == "sqlite" and sqlite_fts.available():
-            found = sqlite_fts.ranked(terms, language)
-        else:
-            found = self._wagtail_ranked(terms, language)
-        counts = Counter(key for _pk, key, _score in found)
-        best = [(pk, score) for pk, key, score in found if not section or key == section][:limit]
-        fields = {
-            pk: (heading, tasks)
-            for pk, heading, tasks in SearchEntry.objects.filter(
-                pk__in=[pk for pk, _score in best[: ranking.CANDIDATES]]
-            ).values_list("pk", "heading", "tasks")
-        }
+        """Any other database: Wagtail's backend, its order as the score; every match comes
+        back."""
+        found = list(
+            get_search_backend().search(" ".join(terms), self._entries(language), operator="or")
+        )
+        counts = Counter(entry.section_key for entry in found)
+        chosen = [entry for entry in found if not section or entry.section_key == section]
         return Matches(
             counts,
-            [ranking.Candidate(pk, score, *fields.get(pk, ("", ""))) for pk, score in best],
+            [
+                ranking.Candidate(
+                    entry.pk, float(len(found) - position), entry.heading, entry.tasks, entry.url
+                )
+                for position, entry in enumerate(chosen[:limit])
+            ],
         )
-
-    def _wagtail_ranked(self, terms: list[str], language: str) -> list[tuple[int, str, float]]:
-        """Any other database: Wagtail's backend, its order as the score."""
-        results = get_search_backend().search(
-            " ".join(terms), self._entries(language), operator="or"
-        )
-        matches = list(results)
-        return [
-            (entry.pk, entry.section_key, float(len(matches) - position))
-            for position, entry in enumerate(matches)
-        ]
 
     def _hit(self, entry: SearchEntry, marked: set[str]) -> Hit:
         return Hit(

@@ -37,7 +37,7 @@ class ElasticsearchAdapter:
         if reorder:
             candidates = [
                 ranking.Candidate(
-                    hit, hit.meta.score or 0.0, hit.heading, getattr(hit, "tasks", "")
+                    hit, hit.meta.score or 0.0, hit.heading, getattr(hit, "tasks", ""), hit.url
                 )
                 for hit in found
             ]

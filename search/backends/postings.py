@@ -1,12 +1,14 @@
-"""The site search's query on PostgreSQL: SearchPosting, an inverted index of the same stems
-as the other adapters (search.text), one row per stem and entry with its weight.
+"""The site search's query on SQLite and PostgreSQL alike: SearchPosting, an inverted index of
+the same stems as the other adapters (search.text), one row per stem and entry with its
+weight, computed here once for both databases.
 
 Every match of a query is scored in one aggregate over the postings of its stems, read from a
-covering index. The weights follow ts_rank's, which this index replaces: per field (heading
-with tasks, four times; text) each stem's occurrences count 1, 1/4, 1/9… (saturating), and
-the field's sum is divided by 1 + the log of its length (normalisation 1). Matching and
-ranking tsvectors instead reads every matching row's vector, which grows with the entries a
-query matches (measured in benchmarks/search_latency.txt).
+covering index, and only the best `limit` come back (a top-N sort). The weights follow
+PostgreSQL's ts_rank, which this index replaced: per field (heading with tasks, four times;
+text) each stem's occurrences count 1, 1/4, 1/9… (saturating), and the field's sum is divided
+by 1 + the log of its length (normalisation 1). Both databases thus sum the same numbers in the
+same SQL, and search.ranking orders the same candidates the same way: one ranking on both
+(SQLite's FTS5 bm25 and ts_rank had ranked some questions differently).
 """
 
 import math
@@ -24,7 +26,7 @@ TITLE_WEIGHT = 4
 
 
 def enabled() -> bool:
-    return connection.vendor == "postgresql"
+    return connection.vendor in ("postgresql", "sqlite")
 
 
 def _field_weights(field: list[str]) -> dict[str, float]:
@@ -35,20 +37,28 @@ def _field_weights(field: list[str]) -> dict[str, float]:
     }
 
 
-def postings(entry: SearchEntry) -> list[SearchPosting]:
+def weights(heading: str, tasks: str, text: str) -> dict[str, float]:
+    """Each meaningful stem of an entry and its weight."""
     stop = stop_stems()
-    heading = _field_weights(stems(f"{entry.heading}\n{entry.tasks}"))
-    text = _field_weights(stems(entry.text))
+    title = _field_weights(stems(f"{heading}\n{tasks}"))
+    body = _field_weights(stems(text))
+    return {
+        stem[:100]: TITLE_WEIGHT * title.get(stem, 0.0) + body.get(stem, 0.0)
+        for stem in title.keys() | body.keys()
+        if stem not in stop
+    }
+
+
+def postings(entry: SearchEntry) -> list[SearchPosting]:
     return [
         SearchPosting(
             entry=entry,
-            stem=stem[:100],
+            stem=stem,
             language=entry.language,
             section_key=entry.section_key,
-            weight=TITLE_WEIGHT * heading.get(stem, 0.0) + text.get(stem, 0.0),
+            weight=weight,
         )
-        for stem in heading.keys() | text.keys()
-        if stem not in stop
+        for stem, weight in weights(entry.heading, entry.tasks, entry.text).items()
     ]
 
 
@@ -59,40 +69,66 @@ def write(entries: Iterable[SearchEntry]) -> None:
         SearchPosting.objects.bulk_create(rows, batch_size=2000)
 
 
-# One round trip: every match is scored once (the CTE), then the section counts and the best
-# `limit` of the chosen section (a top-N sort, not a sort of every match) come back together,
-# the latter with the fields the ranking reads. Counts travel in the score column.
+# One round trip: every match is scored once (the CTE), then come back together the section
+# counts, the stems that occur at all (the query's words that found something) and the best
+# `limit` of the chosen section with the fields the ranking reads. Equal scores are ordered
+# by URL, byte by byte on both databases; the best are those scoring at least the limit-th
+# best score (all of a tie at the cut), then cut to `limit` in URL order.
 SQL = """
     WITH matches AS (
         SELECT entry_id, section_key, round(sum(weight) * 1e6) / 1e6 AS score
         FROM search_searchposting
-        WHERE stem = ANY(%(terms)s) AND language IN (%(language)s, '')
+        WHERE stem IN ({terms}) AND language IN (%(language)s, '')
         GROUP BY entry_id, section_key
-    ), best AS (
+    ), chosen AS (
         SELECT entry_id, score FROM matches
         WHERE %(section)s = '' OR section_key = %(section)s
-        ORDER BY score DESC, entry_id
+    ), best AS (
+        SELECT entry.id, chosen.score, entry.heading, entry.tasks, entry.url
+        FROM chosen JOIN search_searchentry AS entry ON entry.id = chosen.entry_id
+        WHERE chosen.score >= coalesce(
+            (SELECT score FROM chosen ORDER BY score DESC LIMIT 1 OFFSET %(cut)s), 0
+        )
+        ORDER BY chosen.score DESC, entry.url{binary}
         LIMIT %(limit)s
     )
-    SELECT NULL, section_key, count(*)::float8, NULL, NULL FROM matches GROUP BY section_key
+    SELECT 'entry', NULL, score, id, heading, tasks, url FROM best
     UNION ALL
-    SELECT best.entry_id, NULL, best.score, entry.heading, entry.tasks
-    FROM best JOIN search_searchentry AS entry ON entry.id = best.entry_id
-"""
+    SELECT 'section', section_key, count(*), NULL, NULL, NULL, NULL
+    FROM matches GROUP BY section_key
+{found}"""
+# One index probe a stem: does it occur at all?
+FOUND = """
+    UNION ALL
+    SELECT 'stem', %(t{i})s, 0, NULL, NULL, NULL, NULL WHERE EXISTS (
+        SELECT 1 FROM search_searchposting
+        WHERE stem = %(t{i})s AND language IN (%(language)s, '')
+    )"""
+# Byte order of URLs: SQLite's default collation; PostgreSQL's is the database's locale.
+BINARY = {"postgresql": ' COLLATE "C"', "sqlite": ""}
 
 
 def matches(terms: list[str], language: str, section: str, limit: int) -> Matches:
-    """The matches of the stems, the best ordered by score, then entry id. The sum is
-    rounded: a float sum depends on the order PostgreSQL reads the rows in, and equal scores
-    must tie (then the entry id decides) in every database alike. It is rounded as a float:
-    through numeric, the aggregate took twice as long."""
-    params = {"terms": terms, "language": language, "section": section, "limit": limit}
+    """The matches of the stems, the best ordered by score, then URL. The sum is rounded: a
+    float sum depends on the order the database reads the rows in, and equal scores must tie
+    (then the URL decides) in every database alike. It is rounded as a float: through
+    numeric, PostgreSQL's aggregate took twice as long."""
+    params = {f"t{i}": term for i, term in enumerate(terms)}
+    params |= {"language": language, "section": section, "limit": limit, "cut": limit - 1}
+    placeholders = ", ".join(f"%(t{i})s" for i in range(len(terms)))
+    found = "".join(FOUND.format(i=i) for i in range(len(terms)))
+    sql = SQL.format(terms=placeholders, found=found, binary=BINARY[connection.vendor])
     with connection.cursor() as cursor:
-        cursor.execute(SQL, params)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
-    counts = Counter({key: int(count) for pk, key, count, _h, _t in rows if pk is None})
+    counts = Counter({key: int(count) for kind, key, count, *_ in rows if kind == "section"})
+    occurring = frozenset(key for kind, key, *_ in rows if kind == "stem")
     best = sorted(
-        (Candidate(pk, score, heading, tasks) for pk, _k, score, heading, tasks in rows if pk),
-        key=lambda candidate: (-candidate.engine_score, candidate.key),
+        (
+            Candidate(pk, score, heading, tasks, url)
+            for kind, _k, score, pk, heading, tasks, url in rows
+            if kind == "entry"
+        ),
+        key=lambda candidate: (-candidate.engine_score, candidate.url),
     )
-    return Matches(counts, best)
+    return Matches(counts, best, occurring)

@@ -9,8 +9,9 @@ from elasticsearch.dsl.response import Response
 
 from home.tests.factories import make_standard_page
 from search import backends, offers, ranking, spelling
+from search.backends import postings
 from search.backends.elastic import ElasticsearchAdapter
-from search.models import CustomerTask, SearchTerm
+from search.models import CustomerTask, SearchEntry, SearchPosting, SearchTerm
 
 
 def urls(query: str, **kwargs) -> list[str]:
@@ -110,6 +111,40 @@ def test_a_service_path_needs_a_title(clients_section):
     assert "heading" in error.value.message_dict
 
 
+@pytest.mark.django_db
+def test_equal_matches_come_in_url_order_not_in_the_order_they_were_indexed(clients_section):
+    lead = "Счётчик электроэнергии."
+    made = [make_standard_page(clients_section, slug, "Счётчик", lead=lead) for slug in "cab"]
+    by_url = sorted(page.url for page in made)
+    assert urls("счётчик") == by_url
+    # A cut inside the tie keeps the first by URL.
+    best = postings.matches(["счетчик"], "ru", "", 2).best
+    assert [candidate.url for candidate in best] == by_url[:2]
+
+
+@pytest.mark.django_db
+def test_the_best_n_in_sql_are_the_first_n_of_every_match_scored(clients_section):
+    """The engine's top-N (SQL) against every posting summed here, for cuts before, inside
+    and after ties."""
+    for n, lead in enumerate(["тариф " * 3, "тариф оплата", "оплата", "тариф", "тариф", "прочее"]):
+        make_standard_page(clients_section, f"p{n}", f"Страница {n}", lead=lead)
+    make_standard_page(clients_section, "tariffs", "Тарифы", lead="Тарифы и оплата.")
+    terms = ["тариф", "оплат"]
+    scores: dict[int, float] = {}
+    for entry_id, weight in SearchPosting.objects.filter(
+        stem__in=terms, language__in=["ru", ""]
+    ).values_list("entry_id", "weight"):
+        scores[entry_id] = scores.get(entry_id, 0.0) + weight
+    url = dict(SearchEntry.objects.values_list("pk", "url"))
+    every = sorted(scores, key=lambda pk: (-round(scores[pk], 6), url[pk]))
+    assert len(every) >= 6
+    for limit in range(1, len(every) + 2):
+        found = postings.matches(terms, "ru", "", limit)
+        assert [c.key for c in found.best] == every[:limit]
+        assert sum(found.counts.values()) == len(every)
+        assert found.stems == {"тариф", "оплат"}
+
+
 # --- forgiving input ---------------------------------------------------------------------------
 
 
@@ -171,7 +206,28 @@ def test_the_elasticsearch_adapter_is_corrected_too(monkeypatch, tariffs):
     monkeypatch.setattr(ElasticsearchAdapter, "search", search)
     monkeypatch.setattr(backends, "get_adapter", lambda: ElasticsearchAdapter("http://es"))
     assert backends.search("nfhbas", "ru").typed == "nfhbas"
-    assert seen == ["тарифы"]
+    # What was typed is searched first; its word found nothing, so the correction is searched.
+    assert seen == ["nfhbas", "тарифы"]
+
+
+@pytest.mark.django_db
+def test_the_spelling_is_not_looked_up_when_every_word_found_something(monkeypatch, tariffs):
+    asked = []
+
+    def correct(query):
+        asked.append(query)
+        return spelling_correct(query)
+
+    spelling_correct = spelling.correct
+    monkeypatch.setattr(spelling, "correct", correct)
+    assert urls("тарифы для населения")[0] == tariffs.url
+    assert urls("тарифы на электроэнергию")[0] == tariffs.url
+    assert asked == []
+    # A word that found nothing is still corrected, the rest of the query with it.
+    results = backends.search("тарифы на электраэнергию", "ru")
+    assert asked == ["тарифы на электраэнергию"]
+    assert results.typed == "тарифы на электраэнергию"
+    assert results.hits[0].url == tariffs.url
 
 
 # --- empty states ------------------------------------------------------------------------------
