@@ -72,24 +72,30 @@ def write(entries: Iterable[SearchEntry]) -> None:
 # One round trip: every match is scored once (the CTE), then come back together the section
 # counts, the stems that occur at all (the query's words that found something) and the best
 # `limit` of the chosen section with the fields the ranking reads. Equal scores are ordered
-# by URL, byte by byte on both databases; the best are those scoring at least the limit-th
-# best score (all of a tie at the cut), then cut to `limit` in URL order.
+# by URL, byte by byte on both databases: the best `limit` scores (a top-N sort) and every
+# other entry tied with the lowest of them are read with their URL, then cut to `limit`.
+# Only those few rows are joined to their entries.
 SQL = """
     WITH matches AS (
         SELECT entry_id, section_key, round(sum(weight) * 1e6) / 1e6 AS score
         FROM search_searchposting
         WHERE stem IN ({terms}) AND language IN (%(language)s, '')
         GROUP BY entry_id, section_key
-    ), chosen AS (
+    ), top AS (
         SELECT entry_id, score FROM matches
         WHERE %(section)s = '' OR section_key = %(section)s
+        ORDER BY score DESC LIMIT %(limit)s
+    ), cut AS (
+        SELECT min(score) AS score FROM top
+    ), tied AS (
+        SELECT entry_id, score FROM top WHERE score > (SELECT score FROM cut)
+        UNION ALL
+        SELECT entry_id, score FROM matches
+        WHERE (%(section)s = '' OR section_key = %(section)s) AND score = (SELECT score FROM cut)
     ), best AS (
-        SELECT entry.id, chosen.score, entry.heading, entry.tasks, entry.url
-        FROM chosen JOIN search_searchentry AS entry ON entry.id = chosen.entry_id
-        WHERE chosen.score >= coalesce(
-            (SELECT score FROM chosen ORDER BY score DESC LIMIT 1 OFFSET %(cut)s), 0
-        )
-        ORDER BY chosen.score DESC, entry.url{binary}
+        SELECT entry.id, tied.score, entry.heading, entry.tasks, entry.url
+        FROM tied JOIN search_searchentry AS entry ON entry.id = tied.entry_id
+        ORDER BY tied.score DESC, entry.url{binary}
         LIMIT %(limit)s
     )
     SELECT 'entry', NULL, score, id, heading, tasks, url FROM best
@@ -114,7 +120,7 @@ def matches(terms: list[str], language: str, section: str, limit: int) -> Matche
     (then the URL decides) in every database alike. It is rounded as a float: through
     numeric, PostgreSQL's aggregate took twice as long."""
     params = {f"t{i}": term for i, term in enumerate(terms)}
-    params |= {"language": language, "section": section, "limit": limit, "cut": limit - 1}
+    params |= {"language": language, "section": section, "limit": limit}
     placeholders = ", ".join(f"%(t{i})s" for i in range(len(terms)))
     found = "".join(FOUND.format(i=i) for i in range(len(terms)))
     sql = SQL.format(terms=placeholders, found=found, binary=BINARY[connection.vendor])
