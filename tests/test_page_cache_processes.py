@@ -5,6 +5,7 @@ own memory. Redis: database 1 (`PAGE_CACHE_TEST_REDIS_URL` names another), empti
 without Redis."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -21,8 +22,20 @@ from home.tests.factories import make_home_page, make_standard_page
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("PAGE_CACHE_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
-PORTS = (8110, 8111)
 HOST = "www.example.ru"
+
+
+def free_ports(count: int) -> tuple[int, ...]:
+    """Ports nobody listens on now, picked by the system (bound together, so all differ): runs
+    in parallel never collide."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return tuple(probe.getsockname()[1] for probe in probes)
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def redis_is_up() -> bool:
@@ -82,6 +95,7 @@ def servers(request, settings, tmp_path):
         }
         env.pop("REDIS_URL", None)
         env["CACHE_DIR"] = str(tmp_path)
+    ports = free_ports(2)
     processes = [
         subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -90,11 +104,11 @@ def servers(request, settings, tmp_path):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for port in PORTS
+        for port in ports
     ]
     try:
         deadline = time.monotonic() + 60
-        for port in PORTS:
+        for port in ports:
             while True:
                 try:
                     get(port, "/robots.txt")
@@ -103,7 +117,7 @@ def servers(request, settings, tmp_path):
                     if time.monotonic() > deadline:
                         raise
                     time.sleep(0.3)
-        yield PORTS
+        yield ports
     finally:
         for process in processes:
             process.terminate()
