@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from http import HTTPStatus
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -51,6 +52,7 @@ from . import expiry
 from .content_version import generation, versions
 
 logger = logging.getLogger(__name__)
+Found = TypeVar("Found")
 
 KEY_PREFIX = "page:"
 # Safety net: a copy is dropped after this long even if no version changed.
@@ -127,12 +129,8 @@ def request_key(environ: dict) -> str | None:
     if path.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
         return None
     cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
-    variants = []
-    for name, value in cookies.items():
-        if name in _variant_cookies:
-            variants.append(f"{name}={_variant_cookies[name](value)}")
-        elif name != settings.CSRF_COOKIE_NAME:
-            return None  # a session, messages or anything unknown: personal, never shared
+    if set(cookies) - set(_variant_cookies) - {settings.CSRF_COOKIE_NAME}:
+        return None  # a session, messages or anything unknown: personal, never shared
     segment = path.split("/", 2)[1] if path.count("/") > 1 else ""
     language = segment if segment in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     parts = [
@@ -141,10 +139,19 @@ def request_key(environ: dict) -> str | None:
         path,
         environ.get("QUERY_STRING", ""),
         language,
-        *sorted(variants),
+        variant(cookies),
         environ.get("HTTP_ACCEPT", ""),
     ]
     return KEY_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def variant(cookies: dict[str, str]) -> str:
+    """The normalised values of the variant cookies among these."""
+    return ";".join(
+        f"{name}={normalise(cookies[name])}"
+        for name, normalise in sorted(_variant_cookies.items())
+        if name in cookies
+    )
 
 
 def _is_current(entry: Entry) -> bool:
@@ -294,7 +301,7 @@ def _cache_control(csrf: bool) -> str:
     return f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SHARED_MAX_AGE}"
 
 
-def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+def storable(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming:
         return False
     user = getattr(request, "user", None)
@@ -310,7 +317,7 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     return not directives & {"private", "no-store", "no-cache"} and get_max_age(response) != 0
 
 
-def _strip_csrf_token(request: HttpRequest, body: bytes) -> tuple[bytes, bool] | None:
+def strip_csrf_token(request: HttpRequest, body: bytes) -> tuple[bytes, bool] | None:
     """The body with every CSRF token of this request replaced by the placeholder; None when the
     secret itself shows in it (then the copy is not shared)."""
     secret = request.META.get("CSRF_COOKIE")  # the visitor's, or the one made for this page
@@ -331,25 +338,57 @@ def _strip_csrf_token(request: HttpRequest, body: bytes) -> tuple[bytes, bool] |
     return body, found
 
 
-def _expires_at(page_type: str | None) -> float:
+def page_type(request: HttpRequest) -> str | None:
+    """The label of the type of the page this request serves (core/wagtail_hooks.py); None for
+    a view that is not a page."""
+    page = getattr(request, "page_cache_page", None)
+    return page.specific_class._meta.label if page is not None else None
+
+
+def expiry_time(page_type: str | None, *, clock: bool = True) -> float:
+    """When a copy of a page of this type (None: any view) expires by the clock; without
+    `clock`, of what shows nothing bound to it but "today"."""
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     boundaries = [midnight + timedelta(days=1)]
-    moment = expiry.next_change(page_type)
+    moment = expiry.next_change(page_type) if clock else None
     if moment is not None:
         boundaries.append(moment)
     return min(min(boundaries).timestamp(), time.time() + TIMEOUT)
 
 
+def claim(key: str) -> bool:
+    """Whether this request renders what `key` names (a page, a fragment): the first of a burst
+    does, and calls `release(key)` once its copy is stored; the others `wait_for` that copy."""
+    return cache.add(f"{key}:rendering", 1, timeout=int(WAIT_SECONDS * 5))
+
+
+def release(key: str) -> None:
+    cache.delete(f"{key}:rendering")
+
+
+def wait_for(key: str, find: Callable[[], Found | None]) -> Found | None:
+    """What `find()` finds once the request rendering `key` stored it; None when that request
+    stored nothing or took too long (then the caller renders it too)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP)
+        found = find()
+        if found is not None:
+            return found
+        if not cache.get(f"{key}:rendering"):
+            return None
+    return None
+
+
 def store(key: str, request: HttpRequest, response: HttpResponse, seen: dict[str, str]) -> None:
     """Keeps the response under the versions `seen` before it was rendered."""
-    stripped = _strip_csrf_token(request, response.content)
+    stripped = strip_csrf_token(request, response.content)
     if stripped is None:
         return
     body, csrf = stripped
-    page = getattr(request, "page_cache_page", None)
-    page_type = page.specific_class._meta.label if page is not None else None
-    names = expiry.version_names(page_type)
-    expires_at = _expires_at(page_type)
+    served = page_type(request)
+    names = expiry.version_names(served)
+    expires_at = expiry_time(served)
     timeout = expires_at - time.time()
     if timeout <= 1:
         return
@@ -392,35 +431,22 @@ class PageCacheMiddleware:
         hit = cached_response(request.META, key)
         if hit is not None:
             return hit
-        lock = f"{key}:rendering"
-        rendering = cache.add(lock, 1, timeout=int(WAIT_SECONDS * 5))
+        rendering = claim(key)
         if not rendering:
-            hit = self._wait_for(request.META, key)
+            hit = wait_for(key, lambda: cached_response(request.META, key))
             if hit is not None:
                 return hit
         try:
             # Read before rendering: a change committed meanwhile makes this copy a miss.
             seen = versions(expiry.version_names(None))
             response = self.get_response(request)
-            if _storable(request, response):
+            if storable(request, response):
                 store(key, request, response, seen)
                 response["X-Page-Cache"] = "miss"
             return response
         finally:
             if rendering:
-                cache.delete(lock)
-
-    @staticmethod
-    def _wait_for(environ: dict, key: str) -> HttpResponse | None:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(WAIT_STEP)
-            hit = cached_response(environ, key)
-            if hit is not None:
-                return hit
-            if not cache.get(f"{key}:rendering"):
-                return None  # the first request stored nothing: render this one too
-        return None
+                release(key)
 
 
 class PageCacheApplication:

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.page_cache.PageCacheMiddleware",  # first: sees the final response of a miss
+    "core.fragment_cache.FragmentCacheMiddleware",  # keeps fragments the response may share
     "core.logging.RequestIdMiddleware",  # every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulMiddleware",  # 400, not 500, for a NUL in a query or form
@@ -160,6 +161,9 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # Page routes found without a query under the page-tree version (core/route_cache.py).
 ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
+# Parts of pages (core/fragment_cache.py) under the same versions, for what the page cache
+# does not hold: FRAGMENT_CACHE=off renders every template.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 PAGE_CACHE_SKIP_PATHS = [
     "/admin/",
     "/documents/",

@@ -10,6 +10,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
 ALLOWED_HOSTS = ["*"]
 # Templates and code change under a developer's hands: pages render afresh unless asked for.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", False)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Links in admin e-mails and the API point at the port the dev server listens on (`make run`).
 WAGTAILADMIN_BASE_URL = os.environ.get(

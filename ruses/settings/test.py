@@ -11,6 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Test transactions never commit, so no version is renewed: the page cache's own tests turn it on.
 PAGE_CACHE = False
 ROUTE_CACHE = False  # the same: its own tests and the SQL budgets that count on it turn it on
+FRAGMENT_CACHE = False  # the same: its own tests turn it on
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".pytest-media"
