@@ -6,9 +6,10 @@ the share of nginx static does not).
         [--output benchmarks/load.txt] [--port 8101] [--nginx-port 8199]
 
 Each scenario starts `make serve` on `--port` (warm: the page cache on; uncached:
-PAGE_CACHE=off, so every request renders), waits for it, primes each page once, then runs wrk
-(16 connections, 2 threads) on every key page and on nginx (`--nginx-port`). `--url` measures
-a server already running there instead (for instance the topology's proxy, `--label
+PAGE_CACHE=off, so every request renders; FRAGMENT_CACHE=off in the environment renders
+every template too), waits for it and for its task worker to rest, primes each page once, then
+runs wrk (16 connections, 2 threads) on every key page and on nginx (`--nginx-port`). `--url`
+measures a server already running there instead (for instance the topology's proxy, `--label
 topology`). Needs wrk and nginx (Debian packages). Reported: requests/s, p50, p99, the share
 of nginx static's requests/s, and the resident memory of each server process.
 """
@@ -134,7 +135,36 @@ def start_serve(page_cache: bool, port: int) -> subprocess.Popen:
         start_new_session=True,
     )
     wait_for(f"http://127.0.0.1:{port}/", timeout=600)
+    wait_until_idle(server.pid)
     return server
+
+
+def session_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by every process in the server's session."""
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getsid(int(entry.name)) == pid:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            except (OSError, IndexError, ValueError):
+                continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid: int, timeout: float = 180) -> None:
+    """Until the server's processes rest (the task worker first works off what loading the
+    demo queued, reference-index updates, for tens of seconds): else the first pages measured
+    share the cores with it."""
+    deadline = time.monotonic() + timeout
+    used = session_cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(2)
+        now = session_cpu_seconds(pid)
+        if now - used < 0.1:
+            return
+        used = now
 
 
 def start_nginx(workdir: Path, html: bytes, port: int) -> subprocess.Popen:

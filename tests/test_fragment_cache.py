@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
-from core import fragment_cache
+from core import fragment_cache, route_cache
 from disclosure.models import PaymentPage
 from disclosure.tests.factories import PaymentPointFactory
 from home.models import SiteSettings
@@ -79,6 +79,21 @@ def test_a_second_request_draws_nothing_and_gets_the_same_page(path, drawn):
     second = get(path)
     assert drawn == []
     assert TOKEN.sub("", second) == TOKEN.sub("", first)  # a form's token is each visitor's own
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_a_page_drawn_from_its_fragments_runs_at_most_five_queries(
+    path, django_assert_max_num_queries, settings
+):
+    """With Wagtail's routing remembered too (core/route_cache.py), what is left is the view's
+    own: a search runs its query."""
+    settings.ROUTE_CACHE = True
+    route_cache._routes.clear()
+    get(path)
+    with django_assert_max_num_queries(5):
+        get(path)
+    route_cache._routes.clear()
 
 
 @pytest.mark.django_db

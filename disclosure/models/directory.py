@@ -2,11 +2,11 @@
 (/clients/payment/) and grid companies. Each list runs a fixed number of queries whatever
 the number of records."""
 
+import functools
 import json
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,7 +14,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import links
-from core.content_version import content_version
 from disclosure import services
 from disclosure.blocks import ProcedureBlock
 from home.models import SiteSettings
@@ -95,6 +94,14 @@ class ServiceCentresPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read when the template first asks (it calls a callable value): a page whose content
+        # comes from the fragment cache (core/fragment_cache.py) reads no record.
+        directory = functools.cache(lambda: self.directory(request))
+        for name in DIRECTORY_NAMES:
+            context[name] = lambda name=name: directory()[name]
+        return context
+
+    def directory(self, request) -> dict:
         centres = list(
             ServiceCentre.objects.filter(live=True)
             .for_locale(self.locale_id)
@@ -128,28 +135,32 @@ class ServiceCentresPage(Page):
                 row for row in centre.hours.all() if row.kind == ServiceCentreHours.RECEPTION
             ]
         company = SiteSettings.for_request(request).local_company_name
-        context.update(
-            structured_data=centres_data(centres, company),
-            centres=centres,
-            localities=localities,
-            chosen_locality=chosen,
-            now_moscow=timezone.localtime(now),
-            # The rendered list is cached under these (never stale: records renew the version).
-            centres_key=[
-                content_version(),
-                get_language(),
-                "".join(str(int(centre.open_now)) for centre in centres),
-            ],
+        return {
+            "structured_data": centres_data(centres, company),
+            "centres": centres,
+            "localities": localities,
+            "chosen_locality": chosen,
+            "now_moscow": timezone.localtime(now),
             # Weekdays off in the next fortnight, so that a cached page can still tell.
-            days_off=json.dumps(services.days_off_ahead(now, 14)),
+            "days_off": json.dumps(services.days_off_ahead(now, 14)),
             # §8.2: where an office has no step-free access, the home visit is offered.
-            home_visit_url=(
+            "home_visit_url": (
                 links.service_url("home-visit", request)
                 if any(not centre.accessible for centre in centres)
                 else ""
             ),
-        )
-        return context
+        }
+
+
+DIRECTORY_NAMES = (
+    "structured_data",
+    "centres",
+    "localities",
+    "chosen_locality",
+    "now_moscow",
+    "days_off",
+    "home_visit_url",
+)
 
 
 class PaymentPage(ProcedurePage):
