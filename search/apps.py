@@ -28,7 +28,7 @@ class SearchConfig(AppConfig):
         register_listing("search.CustomerTask", [])
         register_listing("wagtailsearchpromotions.SearchPromotion", [])
         # A search answered from the page cache still counts in the report of queries.
-        page_cache.register_hit_action("search.query", services.count_cached_query)
+        page_cache.register_hit_action("search.query", services.count_query)
 
         from core import demo as demo_loaders
 

@@ -52,17 +52,17 @@ def record_query(query: str, results: int, day: datetime.date, times: int = 1) -
             )
 
 
-# Searches answered from the page cache are counted in this process and written by the first
-# search COUNT_INTERVAL seconds after the oldest unwritten one: one UPDATE a query then, not one
-# a search (which held a cached search to the database's write rate). A process that stops
-# writes what it counted.
+# Searches are counted in this process and written by the first search COUNT_INTERVAL seconds
+# after the oldest unwritten one: one UPDATE a query then, not one a search (which held search,
+# rendered or from the page cache, to the database's write rate). A process that stops writes
+# what it counted.
 COUNT_INTERVAL = 10.0
 _counted: Counter[tuple[str, bool, datetime.date]] = Counter()
 _counted_lock = threading.Lock()
 _counting_since = 0.0
 
 
-def count_cached_query(query: str, results: int) -> None:
+def count_query(query: str, results: int) -> None:
     global _counting_since
     with _counted_lock:
         if not _counted:
@@ -80,10 +80,6 @@ def write_counted_queries() -> None:
         _counted.clear()
     for (query, empty, day), times in counted.items():
         record_query(query, 0 if empty else 1, day, times)
-
-
-def record_query_today(query: str, results: int) -> None:
-    record_query(query, results, timezone.localdate())
 
 
 def popular_queries(since: datetime.date, limit: int | None = 50) -> list[dict]:

@@ -12,7 +12,7 @@ from core import page_cache
 
 from . import backends
 from .offers import offers_for
-from .services import promotions_for, record_query_today
+from .services import count_query, promotions_for
 
 MAX_QUERY = 200
 EXAMPLES = [_("tariffs"), _("submit meter readings"), _("where to pay"), _("planned outages")]
@@ -53,7 +53,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
         if page == 1 and not section:
             context["promotions"] = promotions_for(query)
         if page == 1:
-            record_query_today(query, results.total)
+            count_query(query, results.total)
             # Answered from the page cache, the query still counts in the report.
             page_cache.on_hit(response, "search.query", query, results.total)
     return response
