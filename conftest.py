@@ -32,6 +32,7 @@ from home.tests.factories import (
     make_home_page,
     make_standard_page,
 )
+from search import services as search_services
 
 CROSS_APP_TESTS = Path(__file__).parent / "tests"
 
@@ -92,8 +93,10 @@ def russian_first():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: fragments cached under the content version by
-    one test would otherwise outlive the rollback of its data."""
+    one test would otherwise outlive the rollback of its data. So do the searches counted in
+    memory (search/services.py): one test's would be written into another's."""
     cache.clear()
+    search_services.forget_counted_queries()
 
 
 @pytest.fixture

@@ -73,6 +73,12 @@ def count_query(query: str, results: int) -> None:
         write_counted_queries()
 
 
+def forget_counted_queries() -> None:
+    """Drops what was counted and not written (the tests: one test's counts are not another's)."""
+    with _counted_lock:
+        _counted.clear()
+
+
 @atexit.register
 def write_counted_queries() -> None:
     with _counted_lock:
