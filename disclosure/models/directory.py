@@ -4,6 +4,7 @@ the number of records."""
 
 import functools
 import json
+from collections.abc import Callable
 
 from django.db import models
 from django.utils import timezone
@@ -20,6 +21,15 @@ from home.models import SiteSettings
 
 from .pages import SECTION_PARENTS, ProcedurePage
 from .records import GridCompany, PaymentPoint, ServiceCentre, ServiceCentreHours
+
+
+def read_when_drawn(context: dict, names: tuple[str, ...], compute: Callable[[], dict]) -> None:
+    """Puts `names` into a page's context as values of `compute()`, called once, when the
+    template first asks for one (a template calls a callable value): a page whose content
+    comes from the fragment cache (core/fragment_cache.py) reads no record."""
+    computed = functools.cache(compute)
+    for name in names:
+        context[name] = lambda name=name: computed()[name]
 
 
 def locality_filter(request, records: list) -> tuple[list[str], str]:
@@ -94,11 +104,7 @@ class ServiceCentresPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read when the template first asks (it calls a callable value): a page whose content
-        # comes from the fragment cache (core/fragment_cache.py) reads no record.
-        directory = functools.cache(lambda: self.directory(request))
-        for name in DIRECTORY_NAMES:
-            context[name] = lambda name=name: directory()[name]
+        read_when_drawn(context, DIRECTORY_NAMES, lambda: self.directory(request))
         return context
 
     def directory(self, request) -> dict:
@@ -179,6 +185,10 @@ class PaymentPage(ProcedurePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        read_when_drawn(context, POINTS_NAMES, lambda: self.points(request))
+        return context
+
+    def points(self, request) -> dict:
         points = list(PaymentPoint.objects.filter(live=True).for_locale(self.locale_id))
         localities, chosen = locality_filter(request, points)
         kind = request.GET.get("kind", "")
@@ -189,14 +199,16 @@ class PaymentPage(ProcedurePage):
             # Online payment serves every locality, so a locality's list keeps it.
             if (not chosen or point.locality in (chosen, "")) and (not kind or point.kind == kind)
         ]
-        context.update(
-            points=points,
-            localities=localities,
-            chosen_locality=chosen,
-            kinds=PaymentPoint.KINDS,
-            chosen_kind=kind,
-        )
-        return context
+        return {
+            "points": points,
+            "localities": localities,
+            "chosen_locality": chosen,
+            "kinds": PaymentPoint.KINDS,
+            "chosen_kind": kind,
+        }
+
+
+POINTS_NAMES = ("points", "localities", "chosen_locality", "kinds", "chosen_kind")
 
 
 class GridCompaniesPage(Page):
