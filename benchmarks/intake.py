@@ -30,19 +30,6 @@ from benchmarks import load  # noqa: E402
 from benchmarks import readings_concurrency as readings  # noqa: E402
 
 
-def cpu_of_session(pid: int) -> float:
-    """CPU seconds (user + system) the processes of the server's session have used so far."""
-    ticks = 0
-    for entry in Path("/proc").iterdir():
-        try:
-            if entry.name.isdigit() and os.getsid(int(entry.name)) == pid:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, IndexError, ValueError):
-            continue
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 def stored_rows() -> int:
     from readings.models import Submission  # Django is set up by readings.check_rows
 
@@ -71,10 +58,10 @@ def main() -> None:
         host, port = "127.0.0.1", args.port
         readings.Client(host, port).request("GET", readings.FORM_PATH)  # warm up
         load_before = f"{os.getloadavg()[0]:.1f}"
-        cpu_before, server_cpu_before = time.process_time(), cpu_of_session(server.pid)
+        cpu_before, server_cpu_before = time.process_time(), load.cpu_of_session(server.pid)
         results, elapsed = readings.run(host, port, args.clients, args.meters, args.time_limit)
         client_cpu = time.process_time() - cpu_before
-        server_cpu = cpu_of_session(server.pid) - server_cpu_before
+        server_cpu = load.cpu_of_session(server.pid) - server_cpu_before
         rss = load.rss_of_session(server.pid)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

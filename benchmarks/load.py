@@ -104,6 +104,19 @@ def wrk(url: str, duration: int) -> tuple[float, float, float, int]:
     return rps, p50, p99, int(errors.group(1)) if errors else 0
 
 
+def cpu_of_session(pid: int) -> float:
+    """CPU seconds (user + system) the processes of the server's session have used so far."""
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.getsid(int(entry.name)) == pid:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def rss_of_session(pid: int) -> list[tuple[str, int]]:
     """(command, RSS in MB) of every process in the server's session."""
     found = []
@@ -135,36 +148,31 @@ def start_serve(page_cache: bool, port: int) -> subprocess.Popen:
         start_new_session=True,
     )
     wait_for(f"http://127.0.0.1:{port}/", timeout=600)
-    wait_until_idle(server.pid)
+    wait_for_tasks(env)
     return server
 
 
-def session_cpu_seconds(pid: int) -> float:
-    """CPU time used so far by every process in the server's session."""
-    ticks = 0
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if os.getsid(int(entry.name)) == pid:
-                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                    ticks += int(fields[11]) + int(fields[12])  # utime, stime
-            except (OSError, IndexError, ValueError):
-                continue
-    return ticks / os.sysconf("SC_CLK_TCK")
+def manage_shell(env: dict, code: str) -> str:
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
-def wait_until_idle(pid: int, timeout: float = 180) -> None:
-    """Until the server's processes rest (the task worker first works off what loading the
-    demo queued, reference-index updates, for tens of seconds): else the first pages measured
-    share the cores with it."""
+def wait_for_tasks(env: dict, timeout: float = 900) -> None:
+    """Until the task worker has run every task that is due: loading the demo queues hundreds
+    (reference-index updates, indexing), and pages measured meanwhile share the cores with it."""
+    code = (
+        "from django_tasks_db.models import DBTaskResult\n"
+        "print(DBTaskResult.objects.ready().count())"
+    )
     deadline = time.monotonic() + timeout
-    used = session_cpu_seconds(pid)
-    while time.monotonic() < deadline:
+    while int(manage_shell(env, code).splitlines()[-1]) and time.monotonic() < deadline:
         time.sleep(2)
-        now = session_cpu_seconds(pid)
-        if now - used < 0.1:
-            return
-        used = now
 
 
 def start_nginx(workdir: Path, html: bytes, port: int) -> subprocess.Popen:

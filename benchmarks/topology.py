@@ -56,21 +56,10 @@ EDITOR = "topology-editor"
 NGINX_PORT = int(os.environ.get("TOPOLOGY_NGINX_PORT", "8460"))  # nginx static beside the proxy
 
 
-def manage_shell(env: dict, code: str) -> str:
-    return subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-
 def create_editor(env: dict, password: str) -> int:
     """A superuser for the run; answers the id of the page to edit."""
     return int(
-        manage_shell(
+        load.manage_shell(
             env,
             "from django.contrib.auth import get_user_model; from wagtail.models import Page\n"
             f"u, _ = get_user_model().objects.get_or_create(username={EDITOR!r})\n"
@@ -78,17 +67,6 @@ def create_editor(env: dict, password: str) -> int:
             "print(Page.objects.get(url_path='/home/contacts/').id)",
         ).splitlines()[-1]
     )
-
-
-def wait_for_quiet_worker(env: dict, timeout: float = 900) -> None:
-    """Until the worker has run every task that is due (loading the demo queues hundreds)."""
-    code = (
-        "from django_tasks_db.models import DBTaskResult\n"
-        "print(DBTaskResult.objects.ready().count())"
-    )
-    deadline = time.monotonic() + timeout
-    while int(manage_shell(env, code).splitlines()[-1]) and time.monotonic() < deadline:
-        time.sleep(5)
 
 
 def poll_until(base: str, needle: str, found: dict, timeout: float) -> None:
@@ -278,7 +256,7 @@ def main() -> None:
         )
         load.wait_for(base + "/", timeout=900)
     try:
-        wait_for_quiet_worker(env)
+        load.wait_for_tasks(env)
         password = secrets.token_urlsafe(16)
         page_id = create_editor(env, password)
         now = time.strftime("%d.%m.%Y %H:%M", time.gmtime())
