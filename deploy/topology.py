@@ -8,9 +8,10 @@
     .venv/bin/python deploy/topology.py stop    # from another shell (`make topology-stop`)
 
 Settings from the environment (defaults in brackets): TOPOLOGY_PORT [8080],
-TOPOLOGY_APP_PORTS [8081,8082], TOPOLOGY_APP_WORKERS [1 a server], DATABASE_URL
-[postgres://postgres@127.0.0.1:5432/ruses_topology, created when missing], REDIS_URL
-[redis://127.0.0.1:6379/0]. Needs varnishd (`make topology` installs Debian's varnish as root).
+TOPOLOGY_APP_PORTS [8081,8082], TOPOLOGY_APP_WORKERS [1 a server], TOPOLOGY_APP_THREADS
+[4 a worker], DATABASE_URL [postgres://postgres@127.0.0.1:5432/ruses_topology, created when
+missing], REDIS_URL [redis://127.0.0.1:6379/0]. Needs varnishd (`make topology` installs Debian's
+varnish as root).
 """
 
 from __future__ import annotations
@@ -119,9 +120,11 @@ def start() -> None:
     write_backends(ports)
     (STATE / "pid").write_text(str(os.getpid()))
     workers = os.environ.get("TOPOLOGY_APP_WORKERS", "1")
+    threads = os.environ.get("TOPOLOGY_APP_THREADS", "4")  # as `make serve` (Makefile THREADS)
     commands = [
         [str(BIN / "granian"), "--interface", "wsgi", "ruses.wsgi:application", "--host",
-         "127.0.0.1", "--port", str(port), "--workers", workers, "--no-ws",
+         "127.0.0.1", "--port", str(port), "--workers", workers, "--blocking-threads",
+         threads, "--no-ws",
          "--log-level", "warning"]
         for port in ports
     ]  # fmt: skip
