@@ -89,7 +89,8 @@ class ReceptionPage(RoutablePageMixin, Page):
         return self._policy
 
     def render_form(self, request, form, template: str):
-        context = {"form": form, "policy_page": self.policy()}
+        # The template calls it (a callable value), so a form from the fragment cache reads none.
+        context = {"form": form, "policy_page": self.policy}
         return self.render(request, context_overrides=context, template=template)
 
     def confirmation(self, request, token: str, salt: str, queryset, name: str, template: str):

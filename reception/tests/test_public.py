@@ -8,11 +8,14 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from core import fragment_cache, route_cache
 from core.models import OutgoingEmail
 from home.tests.factories import make_standard_page
 from reception.actions import register_appeal
@@ -396,3 +399,28 @@ def test_a_repeat_is_answered_even_at_the_rate_limit(ru_client):
     last = Appeal.objects.order_by("received_at").last()
     assert last.number in ru_client.get(again["Location"]).content.decode()
     assert ru_client.post(URL, appeal_data(message="Новое")).status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_form_page_from_its_fragments_reads_no_policy_page(
+    reception_page, privacy_page, settings, django_assert_max_num_queries
+):
+    """The policy page is read only when the form is drawn: a page whose content comes from
+    the fragment cache runs no page query at all (with its route remembered), and still links
+    the policy."""
+    settings.FRAGMENT_CACHE = settings.ROUTE_CACHE = True
+    cache.clear()
+    fragment_cache._local.clear()
+    route_cache._routes.clear()
+    try:
+        drawn = Client().get("/reception/")
+        with CaptureQueriesContext(connection) as queries:
+            again = Client().get("/reception/")
+        assert again.status_code == 200
+        assert privacy_page.url in again.content.decode()
+        assert not [q for q in queries if "wagtailcore_page" in q["sql"]], queries.captured_queries
+        assert privacy_page.url in drawn.content.decode()
+    finally:
+        cache.clear()
+        fragment_cache._local.clear()
+        route_cache._routes.clear()
