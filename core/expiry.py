@@ -37,15 +37,26 @@ _page_types: dict[str, list[str]] = {}  # model label → labels of the page typ
 _clocks: dict[str, list[Callable[[], datetime | None]]] = {}  # page type label → boundaries
 
 
-def register_listing(model_label: str, page_type_labels: list[str]) -> None:
+def register_listing(
+    model_label: str, page_type_labels: list[str], *, renewed_by_writer: bool = False
+) -> None:
+    """`renewed_by_writer`: no signal per row; whoever writes the rows calls
+    `records_changed(model_label)` once a batch (the search index writes thousands at once)."""
     model = apps.get_model(model_label)
     labels = _page_types.setdefault(model._meta.label, [])
     labels.extend(label for label in page_type_labels if label not in labels)
+    if renewed_by_writer:
+        return
     signals = [post_save, post_delete]
     if issubclass(model, DraftStateMixin):
         signals += [published, unpublished]
     for signal in signals:
         signal.connect(content_changed, sender=model, dispatch_uid=f"expiry-{model_label}")
+
+
+def records_changed(model_label: str) -> None:
+    """The rows of a model registered `renewed_by_writer` changed: what shows them expires."""
+    bump(KEY, record_version_name(apps.get_model(model_label)._meta.label))
 
 
 def register_clock(page_type_label: str, next_change: Callable[[], datetime | None]) -> None:

@@ -27,6 +27,9 @@ class SearchConfig(AppConfig):
         register_listing("search.SynonymGroup", [])
         register_listing("search.CustomerTask", [])
         register_listing("wagtailsearchpromotions.SearchPromotion", [])
+        # The index itself: the worker indexes a publish after the page tree's version was
+        # renewed, and a search cached in between would keep the old results (search.indexer).
+        register_listing("search.SearchEntry", [], renewed_by_writer=True)
         # A search answered from the page cache still counts in the report of queries.
         page_cache.register_hit_action("search.query", services.count_query)
 

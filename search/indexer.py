@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
+from core.expiry import records_changed
+
 from . import spelling
 from .backends import postings
 from .models import SearchEntry, SearchPosting, SearchTerm
@@ -73,6 +75,12 @@ def forget_labels(languages) -> None:
     cache.delete_many([LABELS_CACHE_KEY.format(language) for language in languages])
 
 
+def _results_changed() -> None:
+    """Cached searches expire once the index has changed (not when the page did: the worker
+    indexes a publish later, and a search cached in between would keep the old results)."""
+    records_changed(SearchEntry._meta.label)
+
+
 def _to_elasticsearch(owner: str, entries: list[SearchEntry]) -> None:
     if not settings.ELASTICSEARCH_URL:
         return
@@ -93,6 +101,7 @@ def index_object(obj: Any, source: ModelSource | None = None) -> list[SearchEntr
         entries = _save_entries(owner, source.entries(obj))
         spelling.learn(entry_texts(entries))
     _to_elasticsearch(owner, entries)
+    _results_changed()
     return entries
 
 
@@ -104,6 +113,7 @@ def remove_object(obj: Any, source: ModelSource | None = None) -> None:
     with transaction.atomic():
         _save_entries(owner, [])
     _to_elasticsearch(owner, [])
+    _results_changed()
 
 
 def index_many(objects: Iterable[Any], source: ModelSource) -> int:
@@ -116,6 +126,7 @@ def index_many(objects: Iterable[Any], source: ModelSource) -> int:
         get_search_backend().add_bulk(SearchEntry, created)
         postings.write(created)
         spelling.learn(entry_texts(created))
+    _results_changed()
     return len(created)
 
 
@@ -135,4 +146,5 @@ def rebuild() -> int:
         from . import elastic
 
         elastic.rebuild(SearchEntry.objects.all())
+    _results_changed()
     return SearchEntry.objects.count()
