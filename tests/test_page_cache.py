@@ -256,6 +256,7 @@ def test_a_search_cached_before_the_worker_indexed_a_publish_expires_once_it_has
     page.title = "Кактусовая касса"
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
+
     def results(response) -> str:
         return response.text.partition('class="search-results"')[2]
 
