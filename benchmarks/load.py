@@ -68,8 +68,9 @@ def quoted(path: str) -> str:
     return urllib.parse.quote(path, safe="/?=&")
 
 
-def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=30) as response:
+def fetch(url: str, headers: dict[str, str] | None = None) -> bytes:
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.read()
 
 
@@ -89,10 +90,13 @@ def to_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(url: str, duration: int) -> tuple[float, float, float, int]:
+def wrk(
+    url: str, duration: int, headers: dict[str, str] | None = None
+) -> tuple[float, float, float, int]:
     """requests/s, p50 ms, p99 ms and the count of non-2xx/3xx answers."""
+    sent = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency", *sent, url],
         capture_output=True,
         text=True,
         check=True,

@@ -51,6 +51,10 @@ from deploy import topology  # noqa: E402
 
 PAGE = "/contacts/"
 FORM = "/clients/meter-readings/"
+# A page with a form for a visitor who has the CSRF cookie (any page with a form set it): the
+# proxy shares it and writes the token in; a first visit (the row without) reaches the app.
+RETURNING = "/reception/ (cookie)"
+VISITOR_COOKIE = {"Cookie": "csrftoken=" + "r" * 32}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 EDITOR = "topology-editor"
 NGINX_PORT = int(os.environ.get("TOPOLOGY_NGINX_PORT", "8460"))  # nginx static beside the proxy
@@ -151,16 +155,18 @@ def seconds(moments: list[float | None], start: float) -> str:
 
 
 def form_through_proxy(base: str) -> str:
-    """A visitor's GET of a form page and its POST, both through the proxy: not refused by CSRF
-    (an empty form is answered with its errors; CSRF refuses with 403, as it does a token that
-    is not the visitor's)."""
+    """A visitor's GETs of a form page and a POST, all through the proxy: the first visit
+    reaches the app, which sets the CSRF cookie; the next are shared copies with the visitor's
+    token written in by the proxy; the POST is not refused by CSRF (an empty form is answered
+    with its errors; CSRF refuses with 403, as it does a token that is not the visitor's)."""
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
-    opener.open(base + FORM).read()  # the first visit: the app's page cache, maybe a miss
-    with opener.open(base + FORM) as response:  # a hit, with this visitor's own token
-        html = response.read().decode()
-        proxy = response.headers.get("X-Proxy-Cache")
+    served = []
+    for _visit in range(3):
+        with opener.open(base + FORM) as response:
+            html = response.read().decode()
+            served.append(response.headers.get("X-Proxy-Cache"))
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
     def post(token: str) -> int:
@@ -175,8 +181,8 @@ def form_through_proxy(base: str) -> str:
     status, forged = post(token), post("x" * 64)
     verdict = "accepted by CSRF" if status != 403 and forged == 403 else "WRONG"
     return (
-        f"form {FORM} through the proxy: GET X-Proxy-Cache {proxy}; POST with its token "
-        f"{status}, with another token {forged}: {verdict}"
+        f"form {FORM} through the proxy: 3 GETs X-Proxy-Cache {'/'.join(served)}; POST with "
+        f"its token {status}, with another token {forged}: {verdict}"
     )
 
 
@@ -200,10 +206,10 @@ def proxy_against_nginx(base: str, duration: int, rounds: int, nginx_port: int) 
         f"{'share':>6} {'of home':>7}  proxy hits/misses/passes",
     ]
     home_nginx = None
-    for path in load.PAGES:
-        url = base + load.quoted(path)
-        html = load.fetch(url)
-        load.fetch(url)  # stored by the proxy where it shares the page
+    for path, headers in [(path, {}) for path in load.PAGES] + [(RETURNING, VISITOR_COOKIE)]:
+        url = base + load.quoted(path.split()[0])
+        html = load.fetch(url, headers)
+        load.fetch(url, headers)  # stored by the proxy where it shares the page
         with tempfile.TemporaryDirectory() as workdir:
             nginx = load.start_nginx(Path(workdir), html, nginx_port)
             try:
@@ -212,7 +218,7 @@ def proxy_against_nginx(base: str, duration: int, rounds: int, nginx_port: int) 
                 for _round in range(rounds):
                     theirs.append(load.wrk(f"http://127.0.0.1:{nginx_port}/", duration))
                     before = varnish_counters()
-                    ours.append(load.wrk(url, duration))
+                    ours.append(load.wrk(url, duration, headers))
                     served = {k: n + varnish_counters()[k] - before[k] for k, n in served.items()}
             finally:
                 nginx.terminate()

@@ -14,7 +14,10 @@ expires at its boundary (`expiry.register_clock`), and at the latest at Moscow m
 
 Forms: the CSRF token in a cached page is replaced by a placeholder when the copy is stored,
 and each hit fills in a token for the visitor's own CSRF cookie (set when missing), so a form
-posted after a cached GET is accepted. Such a copy is `private` for shared caches.
+posted after a cached GET is accepted. Such a copy is `private` for shared caches, except for a
+proxy that says it speaks ESI (`Surrogate-Capability`, deploy/varnish.vcl): it gets the page
+with an ESI include in place of the token's input, shares that, and writes in each visitor's
+token itself.
 
 The hit path is `cached_response(environ)`: a WSGI wrapper (`PageCacheApplication`, in
 ruses/wsgi.py) answers a hit before Django builds a request, so no middleware, URL resolver,
@@ -62,6 +65,9 @@ WAIT_SECONDS = 2.0
 WAIT_STEP = 0.02
 # Held in the cached HTML in place of the CSRF token (a masked token is 64 letters/digits).
 PLACEHOLDER = b"csrf-token-placeholder-8f2c1e0a"
+# What `{% csrf_token %}` draws, and what a proxy that speaks ESI gets in its place.
+CSRF_INPUT = b'<input type="hidden" name="csrfmiddlewaretoken" value="' + PLACEHOLDER + b'">'
+ESI_CSRF_INPUT = b'<esi:include src="/_esi/csrf-input"/>'
 MASKED_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 CSRF_SECRET = re.compile(rf"[A-Za-z0-9]{{{CSRF_SECRET_LENGTH}}}")
 _UNEVEN_BYTES = bytes(range(256 - 256 % len(CSRF_ALLOWED_CHARS), 256))
@@ -115,6 +121,9 @@ class Entry:
     csrf: bool  # the body holds PLACEHOLDER
     hit_action: tuple[str, tuple] | None
     wsgi_headers: list[tuple[str, str]]  # of a plain hit: the same for every visitor
+    # The body for a proxy that speaks ESI, when every token is a form's input; a class default
+    # for the copies stored before it existed.
+    esi_body: bytes | None = None
 
 
 def enabled() -> bool:
@@ -207,7 +216,10 @@ def cached_response(environ: dict, key: str | None = None) -> HttpResponse | Non
     copy = _hit(key) if key is not None else None
     if copy is None:
         return None
-    status, headers, body = _answer(copy, environ)
+    return _http_response(*_answer(copy, environ))
+
+
+def _http_response(status: int, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:
     response = HttpResponse(body, status=status)
     for name, value in headers:
         if name == "Set-Cookie":
@@ -221,6 +233,8 @@ def _answer(copy: _Copy, environ: dict) -> tuple[int, list[tuple[str, str]], byt
     """Status, headers and body of a hit."""
     entry = copy.entry
     head = environ["REQUEST_METHOD"] == "HEAD"
+    if entry.esi_body is not None and _speaks_esi(environ):
+        return _esi_answer(entry, head)
     if not entry.csrf:
         if environ.get("HTTP_IF_NONE_MATCH") == entry.etag:
             return 304, _not_modified_headers(entry.etag, False), b""
@@ -244,6 +258,24 @@ def _answer(copy: _Copy, environ: dict) -> tuple[int, list[tuple[str, str]], byt
     if new_secret:
         headers.append(("Set-Cookie", _csrf_cookie(secret)))
     return entry.status, headers, b"" if head else body
+
+
+def _speaks_esi(environ: dict) -> bool:
+    return "ESI/1.0" in environ.get("HTTP_SURROGATE_CAPABILITY", "")
+
+
+def _esi_answer(entry: Entry, head: bool) -> tuple[int, list[tuple[str, str]], bytes]:
+    """A page with a form, for a proxy that fills in each visitor's token: it may keep the page
+    as long as any other (`Surrogate-Control`, which only surrogates read); what it passes on
+    stays private (`Cache-Control`), as the visitor's token is in it then."""
+    headers = [
+        *entry.headers,
+        ("Content-Length", str(len(entry.esi_body))),
+        ("Cache-Control", _cache_control(True)),
+        ("Surrogate-Control", f'content="ESI/1.0", max-age={settings.PAGE_CACHE_SHARED_MAX_AGE}'),
+        ("X-Page-Cache", "hit"),
+    ]
+    return entry.status, headers, b"" if head else entry.esi_body
 
 
 def _not_modified_headers(etag: str, csrf: bool) -> list[tuple[str, str]]:
@@ -380,19 +412,22 @@ def wait_for(key: str, find: Callable[[], Found | None]) -> Found | None:
     return None
 
 
-def store(key: str, request: HttpRequest, response: HttpResponse, seen: dict[str, str]) -> None:
-    """Keeps the response under the versions `seen` before it was rendered."""
+def store(
+    key: str, request: HttpRequest, response: HttpResponse, seen: dict[str, str]
+) -> Entry | None:
+    """Keeps the response under the versions `seen` before it was rendered; the copy kept."""
     stripped = strip_csrf_token(request, response.content)
     if stripped is None:
-        return
+        return None
     body, csrf = stripped
     served = page_type(request)
     names = expiry.version_names(served)
     expires_at = expiry_time(served)
     timeout = expires_at - time.time()
     if timeout <= 1:
-        return
+        return None
     etag = _etag(body)
+    esi_body = body.replace(CSRF_INPUT, ESI_CSRF_INPUT) if csrf else None
     headers = [(n, v) for n, v in response.items() if n.lower() not in PER_REQUEST_HEADERS]
     entry = Entry(
         versions={name: seen[name] for name in names},
@@ -410,11 +445,13 @@ def store(key: str, request: HttpRequest, response: HttpResponse, seen: dict[str
             ("Cache-Control", _cache_control(csrf)),
             ("X-Page-Cache", "hit"),
         ],
+        esi_body=esi_body if esi_body is not None and PLACEHOLDER not in esi_body else None,
     )
     cache.set(key, entry, timeout=int(timeout))
     if not csrf:
         response["ETag"] = etag
     response["Cache-Control"] = _cache_control(csrf)
+    return entry
 
 
 class PageCacheMiddleware:
@@ -441,7 +478,9 @@ class PageCacheMiddleware:
             seen = versions(expiry.version_names(None))
             response = self.get_response(request)
             if storable(request, response):
-                store(key, request, response, seen)
+                entry = store(key, request, response, seen)
+                if entry is not None and entry.esi_body is not None and _speaks_esi(request.META):
+                    response = _http_response(*_esi_answer(entry, request.method == "HEAD"))
                 response["X-Page-Cache"] = "miss"
             return response
         finally:

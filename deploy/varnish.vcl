@@ -4,13 +4,21 @@
 #
 # What it shares mirrors core/page_cache.py: GET/HEAD of anonymous visitors only. A request
 # with any cookie but the CSRF token's and the a11y preference, or with credentials, passes to
-# the app; so does a response that sets a cookie or is private (a page with a form holds the
-# visitor's own CSRF token: the app's page cache fills it per request, the proxy never keeps
-# it). Every change is purged by the app's task worker (core/frontend_cache.py); a copy lives
-# at most its s-maxage, the app's PAGE_CACHE_SHARED_MAX_AGE.
+# the app; so does a response that sets a cookie or is private. Every change is purged by the
+# app's task worker (core/frontend_cache.py); a copy lives at most its s-maxage (or its
+# Surrogate-Control max-age), the app's PAGE_CACHE_SHARED_MAX_AGE.
+#
+# Pages with a form hold the visitor's own CSRF token. A visitor who has the CSRF cookie gets
+# them from a shared copy all the same: the proxy asks for them with `Surrogate-Capability`,
+# the app answers with an ESI include in place of the token's input, and the proxy writes the
+# input in from the visitor's cookie (vcl_synth; Django accepts the unmasked secret). A first
+# visit, without the cookie, passes to the app, which sets it. URLs with a query string pass
+# too: a shared copy then holds nothing a visitor chose, so its token cannot be guessed from
+# the size of compressed answers (BREACH).
 vcl 4.1;
 
 import directors;
+import std;
 
 # The app servers report the database and the cache at /health/ (core/health.py).
 probe health {
@@ -33,6 +41,10 @@ acl purgers {
 
 sub vcl_recv {
     set req.backend_hint = app.backend();
+    unset req.http.Surrogate-Capability;  # said by this proxy only
+    if (req.esi_level > 0 && req.url == "/_esi/csrf-input") {
+        return (synth(760, "CSRF input"));
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -58,8 +70,18 @@ sub vcl_recv {
         if (regsuball(req.http.Cookie, "(^|;)\s*(csrftoken|a11y)=[^;]*", "") ~ "[^;\s]") {
             return (pass);
         }
+        if (req.url !~ "\?" && req.http.Cookie ~ "(^|;)\s*csrftoken=[A-Za-z0-9]{32}\s*(;|$)") {
+            set req.http.Surrogate-Capability = "varnish=ESI/1.0";
+        }
     }
     return (hash);
+}
+
+sub vcl_hit {
+    # A page with a form, for a visitor whose token it cannot write in.
+    if (obj.http.x-csrf-esi && !req.http.Surrogate-Capability) {
+        return (pass);
+    }
 }
 
 sub vcl_hash {
@@ -75,7 +97,16 @@ sub vcl_hash {
 sub vcl_backend_response {
     # Bans match on what the object keeps (lurker-friendly), not on the request.
     set beresp.http.x-url = bereq.url;
-    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)private|no-store|no-cache"
+    if (beresp.http.Surrogate-Control ~ "ESI/1\.0" && !beresp.http.Set-Cookie) {
+        # A page with a form: shared, with each visitor's token written in (vcl_synth). No
+        # ETag: the visitor's answer is not the copy's.
+        set beresp.do_esi = true;
+        set beresp.http.x-csrf-esi = "1";
+        set beresp.ttl = std.duration(
+            regsub(beresp.http.Surrogate-Control, "^.*max-age=([0-9]+).*$", "\1s"), 0s);
+        unset beresp.http.Surrogate-Control;
+        unset beresp.http.ETag;
+    } elsif (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)private|no-store|no-cache"
         || !beresp.http.Cache-Control ~ "s-maxage") {
         # Not for sharing: remembered as such for a while, so requests go straight to the app.
         set beresp.uncacheable = true;
@@ -91,8 +122,22 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+sub vcl_synth {
+    if (resp.status == 760) {
+        # The token's input of a page with a form (an ESI include), from the visitor's cookie.
+        set resp.status = 200;
+        set resp.http.Content-Type = "text/html; charset=utf-8";
+        if (req.http.Cookie ~ "(^|;)\s*csrftoken=[A-Za-z0-9]{32}\s*(;|$)") {
+            synthetic({"<input type="hidden" name="csrfmiddlewaretoken" value=""} +
+                regsub(req.http.Cookie, "^(.*;)?\s*csrftoken=([A-Za-z0-9]{32}).*$", "\2") + {"">"});
+        }
+        return (deliver);
+    }
+}
+
 sub vcl_deliver {
     unset resp.http.x-url;
+    unset resp.http.x-csrf-esi;
     if (resp.http.x-vary) {
         set resp.http.Vary = resp.http.x-vary;  # for the browser's own cache
         unset resp.http.x-vary;

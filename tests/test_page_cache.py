@@ -100,6 +100,34 @@ def test_a_form_posted_after_a_cached_get_is_accepted():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("cached_first", [False, True])
+def test_a_proxy_that_speaks_esi_gets_a_form_page_it_can_share(cached_first, settings):
+    """deploy/varnish.vcl shares it and writes each visitor's token in (tests/test_varnish.py)."""
+    if cached_first:
+        get("/reception/status/")
+    secret = "k" * 32
+    proxy = Client(enforce_csrf_checks=True, HTTP_SURROGATE_CAPABILITY='varnish="ESI/1.0"')
+    proxy.cookies["csrftoken"] = secret
+    page = get("/reception/status/", proxy)
+    assert page["X-Page-Cache"] == ("hit" if cached_first else "miss")
+    html = page.content
+    assert html.count(page_cache.ESI_CSRF_INPUT) == 1
+    assert page_cache.PLACEHOLDER not in html and not page_cache.MASKED_TOKEN.search(html)
+    max_age = settings.PAGE_CACHE_SHARED_MAX_AGE
+    assert page["Surrogate-Control"] == f'content="ESI/1.0", max-age={max_age}'
+    assert page["Cache-Control"].startswith("private") and not page.cookies
+    assert "ETag" not in page
+    # What the proxy writes in is the visitor's secret, which Django accepts as the token.
+    response = proxy.post(
+        "/reception/status/",
+        {"csrfmiddlewaretoken": secret, "number": "ВП-2026-000001", "contact": "a@example.ru"},
+    )
+    assert response.status_code == 200
+    # A visitor asking without the proxy gets the page with a token, as before.
+    assert page_cache.ESI_CSRF_INPUT not in get("/reception/status/").content
+
+
+@pytest.mark.django_db
 def test_an_editor_never_gets_a_cached_page_and_never_fills_the_cache(admin_user):
     warm("/clients/")
     editor = Client()

@@ -1,6 +1,7 @@
 """deploy/varnish.vcl in a real varnishd, in front of a fake app server that counts the
-requests it answers: what it shares, what it passes, and that PURGE and BAN drop copies.
-Skipped without varnishd (`make test` installs it as root), except in CI, where it fails."""
+requests it answers: what it shares, what it passes, that PURGE and BAN drop copies, and that
+pages with a form are shared with each visitor's CSRF token written in. Skipped without
+varnishd (`make test` installs it as root), except in CI, where it fails."""
 
 import os
 import shutil
@@ -15,6 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from core.page_cache import ESI_CSRF_INPUT
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -40,12 +43,25 @@ class App(BaseHTTPRequestHandler):
         key = f"{self.command} {self.path} {self.headers.get('Cookie', '')}"
         self.counts[self.path] = self.counts.get(self.path, 0) + 1
         body = f"{self.counts[self.path]} {key}".encode()
+        headers = HEADERS.get(self.path.split("?")[0], HEADERS["/public/"])
+        if self.path.startswith("/esi-form/"):
+            body, headers = self._form(body)
         self.send_response(200)
-        for name, value in HEADERS.get(self.path.split("?")[0], HEADERS["/public/"]):
+        for name, value in headers:
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _form(self, body: bytes) -> tuple[bytes, list[tuple[str, str]]]:
+        """A page with a form, as core/page_cache.py answers it: for a proxy that speaks ESI,
+        with the include in place of the token; else with a token and the cookie."""
+        private = ("Cache-Control", "private, max-age=0, must-revalidate")
+        if "ESI/1.0" in self.headers.get("Surrogate-Capability", ""):
+            surrogate = ("Surrogate-Control", 'content="ESI/1.0", max-age=60')
+            return b"<form>" + ESI_CSRF_INPUT + b"</form>" + body, [private, surrogate]
+        token = b'<input type="hidden" name="csrfmiddlewaretoken" value="' + b"m" * 64 + b'">'
+        return b"<form>" + token + b"</form>" + body, [private, ("Set-Cookie", "csrftoken=new")]
 
     do_GET = do_POST = _answer
 
@@ -167,3 +183,58 @@ def test_purge_drops_one_url_and_ban_drops_every_match(proxy):
     assert request(base, "/", "BAN", X_Ban_Url=".")[0] == 200
     request(base, "/public/?d=2")
     assert counts["/public/?d=2"] == 2
+
+
+SECRET_A, SECRET_B = "a" * 32, "B1" * 16
+
+
+def token_input(secret: str) -> str:
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{secret}">'
+
+
+def test_a_page_with_a_form_is_shared_with_each_visitors_own_token(proxy):
+    base, counts = proxy
+    first = request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_A}")
+    second = request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_A}")
+    other = request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_B}")
+    assert counts["/esi-form/"] == 1
+    assert (first[2]["X-Proxy-Cache"], other[2]["X-Proxy-Cache"]) == ("miss", "hit")
+    assert first[1].startswith(f"<form>{token_input(SECRET_A)}</form>1 GET /esi-form/")
+    assert second[1] == first[1]
+    assert other[1] == first[1].replace(SECRET_A, SECRET_B, 1)
+    assert "esi:" not in other[1]
+    assert other[2]["Cache-Control"] == "private, max-age=0, must-revalidate"
+    assert not {"ETag", "Surrogate-Control", "x-csrf-esi", "Set-Cookie"} & set(other[2])
+
+    assert request(base, "/esi-form/", "PURGE")[0] == 200
+    request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_B}")
+    assert counts["/esi-form/"] == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/esi-form/?first", {}),  # a first visit: the app sets the cookie
+        ("/esi-form/?bad", {"Cookie": "csrftoken=short"}),
+        ("/esi-form/?said", {"Surrogate_Capability": 'x="ESI/1.0"'}),  # not the proxy's word
+    ],
+)
+def test_a_visitor_whose_token_the_proxy_cannot_write_in_reaches_the_app(proxy, path, headers):
+    base, counts = proxy
+    request(base, path, Cookie=f"csrftoken={SECRET_A}")  # shared, had it no query string
+    for _ in range(2):
+        status, body, answer = request(base, path, **headers)
+        assert status == 200
+        assert answer["Set-Cookie"] == "csrftoken=new"
+        assert "esi:" not in body
+    assert counts[path] == 3
+
+
+def test_a_page_with_a_form_and_a_query_string_is_never_shared(proxy):
+    """A visitor may choose what such a page shows: shared, its token could be guessed from
+    the sizes of compressed answers (BREACH)."""
+    base, counts = proxy
+    for secret in (SECRET_A, SECRET_A, SECRET_B):
+        body = request(base, "/esi-form/?topic=x", Cookie=f"csrftoken={secret}")[1]
+        assert token_input("m" * 64) in body
+    assert counts["/esi-form/?topic=x"] == 3
