@@ -55,8 +55,10 @@ def register_listing(
 
 
 def records_changed(model_label: str) -> None:
-    """The rows of a model registered `renewed_by_writer` changed: what shows them expires."""
+    """The rows of a model registered `renewed_by_writer` changed: what shows them expires.
+    Such a model (the search index) is shown by views that are not pages."""
     bump(KEY, record_version_name(apps.get_model(model_label)._meta.label))
+    frontend_cache.ban_after_commit(frontend_cache.NOT_PAGES)
 
 
 def register_clock(page_type_label: str, next_change: Callable[[], datetime | None]) -> None:

@@ -54,7 +54,7 @@ MIN_CLOCK_STEP = timedelta(seconds=10)
 REPEAT_AFTER = (timedelta(seconds=1), timedelta(seconds=3))
 EVERYTHING = "."
 # The views that are not pages (ruses/urls.py): they show every kind of record.
-NOT_PAGES = r"^/(api/|sitemap\.xml|robots\.txt|(en/)?address/)"
+NOT_PAGES = r"^/(api/|sitemap\.xml|robots\.txt|(en/)?(address|search)/)"
 
 
 _timeout: ContextVar[float] = ContextVar("frontend_cache_timeout", default=TIMEOUT)

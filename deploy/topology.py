@@ -2,7 +2,8 @@
 
     Varnish :TOPOLOGY_PORT ─┬─ granian app server :TOPOLOGY_APP_PORTS[0] ─┬─ PostgreSQL
                             └─ granian app server :TOPOLOGY_APP_PORTS[1] ─┼─ Redis (page cache)
-             PURGE / BAN  ◄── task worker (manage.py db_worker) ──────────┘
+             PURGE / BAN  ◄── task worker (manage.py db_worker) ──────────┤
+             its log  ──────► manage.py count_proxy_searches ─────────────┘
 
     .venv/bin/python deploy/topology.py start   # in the foreground; Ctrl-C stops it all
     .venv/bin/python deploy/topology.py stop    # from another shell (`make topology-stop`)
@@ -135,6 +136,10 @@ def start() -> None:
          "-f", str(DEPLOY / "varnish.vcl"), "-p", f"vcl_path={STATE}:{DEPLOY}",
          "-n", str(STATE / "varnish"), "-s", "malloc,256m"]
     )  # fmt: skip
+    # Searches the proxy answers from its copies count in the report from its log.
+    commands.append(
+        [python, "manage.py", "count_proxy_searches", "--varnish-name", str(STATE / "varnish")]
+    )
     children = [subprocess.Popen(command, cwd=ROOT, env=env) for command in commands]
 
     def stop(*_args) -> None:

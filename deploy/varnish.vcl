@@ -61,8 +61,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The admin and health answer per request; search counts every query it answers (search/).
-    if (req.http.Authorization || req.url ~ "^/(admin|health)/" || req.url ~ "^/(en/)?search/") {
+    # The admin and health answer per request. (Searches answered here are counted from the
+    # log: `manage.py count_proxy_searches`.)
+    if (req.http.Authorization || req.url ~ "^/(admin|health)/") {
         return (pass);
     }
     if (req.http.Cookie) {

@@ -23,7 +23,16 @@ from wagtail.search.utils import normalise_query_string
 from .models import QueryStat
 from .text import normalize
 
+MAX_QUERY = 200
+# On a search's answer when it counts in the report (the first page of results): how many it
+# found, for what counts the searches the proxy answers (search/proxy_log.py).
+COUNTED_HEADER = "X-Search-Results"
 PERSONAL = re.compile(r"\d{5,}|\d[\d\s()+-]{8,}\d|@")
+
+
+def typed_query(text: str) -> str:
+    """What the search page searches for, from the `q` a visitor sent."""
+    return " ".join(text.split())[:MAX_QUERY]
 
 
 def normalise(query: str) -> str:

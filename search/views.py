@@ -12,14 +12,13 @@ from core import page_cache
 
 from . import backends
 from .offers import offers_for
-from .services import count_query, promotions_for
+from .services import COUNTED_HEADER, count_query, promotions_for, typed_query
 
-MAX_QUERY = 200
 EXAMPLES = [_("tariffs"), _("submit meter readings"), _("where to pay"), _("planned outages")]
 
 
 def _query(request: HttpRequest) -> str:
-    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    return typed_query(request.GET.get("q", ""))
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -54,8 +53,10 @@ def search_view(request: HttpRequest) -> HttpResponse:
             context["promotions"] = promotions_for(query)
         if page == 1:
             count_query(query, results.total)
-            # Answered from the page cache, the query still counts in the report.
+            # Answered from the page cache, or by the proxy (search.proxy_log), the query
+            # still counts in the report.
             page_cache.on_hit(response, "search.query", query, results.total)
+            response[COUNTED_HEADER] = str(results.total)
     return response
 
 

@@ -14,10 +14,12 @@ import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from core.page_cache import ESI_CSRF_INPUT
+from search.proxy_log import varnishncsa_command
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -46,6 +48,8 @@ class App(BaseHTTPRequestHandler):
         headers = HEADERS.get(self.path.split("?")[0], HEADERS["/public/"])
         if self.path.startswith("/esi-form/"):
             body, headers = self._form(body)
+        if self.path.startswith("/search/") and "page=" not in self.path:
+            headers = [*headers, ("X-Search-Results", "3")]  # as search.views does on a first page
         self.send_response(200)
         for name, value in headers:
             self.send_header(name, value)
@@ -75,9 +79,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Proxy(NamedTuple):
+    base: str  # its URL
+    counts: dict[str, int]  # the app's requests by path
+    instance: str  # varnishd -n
+
+
 @pytest.fixture(scope="module")
 def proxy():
-    """(base URL of the proxy, the app's request counts by path)."""
     counts: dict[str, int] = {}
     app = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (App,), {"counts": counts}))
     threading.Thread(target=app.serve_forever, daemon=True).start()
@@ -105,7 +114,7 @@ def proxy():
             pass
         assert time.monotonic() < deadline, "varnishd did not serve"
         time.sleep(0.3)
-    yield base, counts
+    yield Proxy(base, counts, str(workdir / "n"))
     varnish.terminate()
     varnish.wait(10)
     app.shutdown()
@@ -123,7 +132,7 @@ def request(base: str, path: str, method: str = "GET", **headers: str) -> tuple[
 
 
 def test_a_public_page_is_shared_by_visitors_with_or_without_the_csrf_cookie(proxy):
-    base, counts = proxy
+    base, counts, _instance = proxy
     first = request(base, "/public/?a=1")
     assert first[2]["X-Proxy-Cache"] == "miss"
     assert first[2]["Vary"] == "Cookie"  # the app's, for browsers
@@ -134,7 +143,7 @@ def test_a_public_page_is_shared_by_visitors_with_or_without_the_csrf_cookie(pro
 
 
 def test_the_a11y_preference_is_a_copy_of_its_own(proxy):
-    base, counts = proxy
+    base, counts, _instance = proxy
     plain = request(base, "/public/?b=1")[1]
     a11y = request(base, "/public/?b=1", Cookie="a11y=large; csrftoken=x")[1]
     assert a11y != plain
@@ -152,12 +161,10 @@ def test_the_a11y_preference_is_a_copy_of_its_own(proxy):
         ("/cookie/", "GET", {}),
         ("/plain/", "GET", {}),
         ("/admin/", "GET", {}),
-        ("/search/?q=x", "GET", {}),
-        ("/en/search/?q=x", "GET", {}),
     ],
 )
 def test_what_is_personal_or_not_shareable_always_reaches_the_app(proxy, path, method, headers):
-    base, counts = proxy
+    base, counts, _instance = proxy
     for _ in range(3):
         status, _, answer = request(base, path, method, **headers)
         assert status == 200
@@ -166,7 +173,7 @@ def test_what_is_personal_or_not_shareable_always_reaches_the_app(proxy, path, m
 
 
 def test_purge_drops_one_url_and_ban_drops_every_match(proxy):
-    base, counts = proxy
+    base, counts, _instance = proxy
     for path in ("/public/?d=1", "/public/?d=2", "/api/v2/pages/"):
         request(base, path)
         request(base, path)
@@ -193,7 +200,7 @@ def token_input(secret: str) -> str:
 
 
 def test_a_page_with_a_form_is_shared_with_each_visitors_own_token(proxy):
-    base, counts = proxy
+    base, counts, _instance = proxy
     first = request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_A}")
     second = request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_A}")
     other = request(base, "/esi-form/", Cookie=f"csrftoken={SECRET_B}")
@@ -220,7 +227,7 @@ def test_a_page_with_a_form_is_shared_with_each_visitors_own_token(proxy):
     ],
 )
 def test_a_visitor_whose_token_the_proxy_cannot_write_in_reaches_the_app(proxy, path, headers):
-    base, counts = proxy
+    base, counts, _instance = proxy
     request(base, path, Cookie=f"csrftoken={SECRET_A}")  # shared, had it no query string
     for _ in range(2):
         status, body, answer = request(base, path, **headers)
@@ -233,8 +240,40 @@ def test_a_visitor_whose_token_the_proxy_cannot_write_in_reaches_the_app(proxy, 
 def test_a_page_with_a_form_and_a_query_string_is_never_shared(proxy):
     """A visitor may choose what such a page shows: shared, its token could be guessed from
     the sizes of compressed answers (BREACH)."""
-    base, counts = proxy
+    base, counts, _instance = proxy
     for secret in (SECRET_A, SECRET_A, SECRET_B):
         body = request(base, "/esi-form/?topic=x", Cookie=f"csrftoken={secret}")[1]
         assert token_input("m" * 64) in body
     assert counts["/esi-form/?topic=x"] == 3
+
+
+def test_searches_are_shared_and_the_log_tells_each_one_answered_from_a_copy(proxy):
+    """What `manage.py count_proxy_searches` reads (search/proxy_log.py): a line for each
+    search the proxy answered from its copy, none for those that reached the app (it counts
+    them itself)."""
+    base, counts, instance = proxy
+    log = subprocess.Popen(varnishncsa_command(instance), stdout=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(log.stdout), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 20
+        while not any("q=ready" in line for line in lines):  # until varnishncsa reads the log
+            assert time.monotonic() < deadline, "varnishncsa wrote nothing"
+            request(base, "/search/?q=ready")
+            time.sleep(0.2)
+        lines.clear()
+        for path in ["/search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84"] * 3 + [
+            "/en/search/?q=tariff&page=2", "/en/search/?q=tariff&page=2", "/public/?e=1",
+            "/public/?e=1",
+        ]:  # fmt: skip
+            assert request(base, path)[0] == 200
+        time.sleep(1)
+    finally:
+        log.terminate()
+    assert counts["/search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84"] == 1
+    assert counts["/en/search/?q=tariff&page=2"] == 1
+    assert sorted(lines) == [
+        "- /en/search/?q=tariff&page=2\n",
+        "3 /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84\n",
+        "3 /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84\n",
+    ]

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from home.tests.factories import make_standard_page
 from search import backends
 from search.models import QueryStat, SearchEntry, SynonymGroup
+from search.proxy_log import count_line
 from search.services import queries_without_results, record_query, write_counted_queries
 from search.text import highlight, meaningful, normalize, stems
 
@@ -259,6 +260,30 @@ def test_queries_are_counted_and_empty_ones_listed(ru_client, tariffs_page):
     assert QueryStat.objects.get(query="тарифы", date=today).hits == 2
     empty = queries_without_results(today - datetime.timedelta(days=1))
     assert [row["query"] for row in empty] == ["абракадабра"]
+
+
+@pytest.mark.django_db
+def test_searches_the_proxy_answered_count_as_those_the_site_did(ru_client, tariffs_page):
+    """Lines of varnishncsa (search/proxy_log.py): what a search the proxy answered from a copy
+    adds to the report is what the site adds for the same search."""
+    first = ru_client.get("/search/", {"q": "Тарифы"})
+    found = first["X-Search-Results"]
+    assert int(found) >= 1
+    assert "X-Search-Results" not in ru_client.get("/search/", {"q": "Тарифы", "page": "2"})
+    counted = [
+        count_line(line)
+        for line in [
+            f"{found} /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84%D1%8B+\n",
+            "0 /en/search/?q=abracadabra&exact=1\n",
+            "- /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84%D1%8B&page=2\n",
+            "0 /search/?q=+\n",
+        ]
+    ]
+    assert counted == [True, True, False, False]
+    write_counted_queries()
+    today = timezone.localdate()
+    assert QueryStat.objects.get(query="тарифы", date=today).hits == 2
+    assert QueryStat.objects.get(query="abracadabra", date=today).empty_hits == 1
 
 
 @pytest.mark.django_db
