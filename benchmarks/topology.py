@@ -18,11 +18,15 @@ visitors, every 10 ms) until the new title shows. Reported for each publish, in 
 - "after the answer": the same from the moment the POST was answered (negative: the page
   showed before the editor's browser had the answer, as it does once the change commits).
 
-Then a form is posted through the proxy after a GET from it, and wrk measures each key page
+Then a form is posted through the proxy after GETs from it, and wrk measures each key page
 through the proxy against nginx serving that page's own HTML (the same bytes) as a static
 file, the two alternating `--rounds` times so that the load of the shared machine weighs on
 both alike; the share of the home page's nginx figure is given too, and the proxy's hits and
-misses during each page's runs (varnishstat).
+misses during each page's runs (varnishstat). The reception page is measured twice: for a first
+visit (no cookie: it reaches the app, which sets the CSRF cookie) and for a visitor who has the
+cookie (the proxy writes the token into its shared copy). Last, wrk on a search of its own,
+and how many of the searches the proxy answered from its copy the report of queries gained
+(counted from its log by count_proxy_searches).
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ from deploy import topology  # noqa: E402
 
 PAGE = "/contacts/"
 FORM = "/clients/meter-readings/"
+COUNTED = "показания счётчика"  # a search of its own, to count
+COUNTS_WRITTEN_AFTER = 13  # s: count_proxy_searches writes every 10 (search.services)
 # A page with a form for a visitor who has the CSRF cookie (any page with a form set it): the
 # proxy shares it and writes the token in; a first visit (the row without) reaches the app.
 RETURNING = "/reception/ (cookie)"
@@ -186,6 +192,27 @@ def form_through_proxy(base: str) -> str:
     )
 
 
+def searches_counted(base: str, env: dict, duration: int) -> str:
+    """wrk on one search through the proxy: how many it answered from its copy (varnishstat),
+    and how many of those the report of queries gained from its log (count_proxy_searches)."""
+    code = (
+        "from search.models import QueryStat; from search.services import normalise\n"
+        f"print(sum(QueryStat.objects.filter(query=normalise({COUNTED!r}))"
+        ".values_list('hits', flat=True)))"
+    )
+    before, counters = int(load.manage_shell(env, code)), varnish_counters()
+    url = f"{base}/search/?q={urllib.parse.quote(COUNTED)}"
+    load.fetch(url)  # a miss: the app counts it, and writes it when it counts again
+    rps = load.wrk(url, duration)[0]
+    time.sleep(COUNTS_WRITTEN_AFTER)
+    hits = varnish_counters()["cache_hit"] - counters["cache_hit"]
+    counted = int(load.manage_shell(env, code)) - before
+    return (
+        f"search «{COUNTED}» through the proxy, wrk {duration} s: {rps:.0f} req/s; answered from "
+        f"its copy {hits}, counted in the report from its log {counted}\n"
+    )
+
+
 def varnish_counters() -> dict[str, int]:
     """The proxy's hits, misses and passes so far."""
     out = subprocess.run(
@@ -274,6 +301,7 @@ def main() -> None:
         ]
         text = "\n".join(report) + "\n"
         text += proxy_against_nginx(base, args.duration, args.rounds, args.nginx_port)
+        text += searches_counted(base, env, args.duration)
         text += f"load average at the end {os.getloadavg()[0]:.1f}\n"
         if runner:
             text += "".join(

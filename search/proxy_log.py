@@ -9,6 +9,8 @@ page of results) and the URL. `manage.py count_proxy_searches` runs it beside th
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 from .services import COUNTED_HEADER, count_query, typed_query
@@ -23,13 +25,33 @@ def varnishncsa_command(instance: str) -> list[str]:
     return ["varnishncsa", "-n", instance, "-t", "off", "-q", HITS, "-F", LINE]
 
 
-def count_line(line: str) -> bool:
-    """Counts the search of one line of varnishncsa; whether it counted."""
+def count_line(line: str, times: int = 1) -> bool:
+    """Counts the search of a line of varnishncsa, seen `times`; whether it counted."""
     results, _, url = line.strip().partition(" ")
     if not results.isdigit():  # "-": a search the app does not count either
         return False
     query = typed_query(parse_qs(urlsplit(url).query).get("q", [""])[0])
     if not query:
         return False
-    count_query(query, int(results))
+    count_query(query, int(results), times)
     return True
+
+
+class Tally:
+    """Lines of varnishncsa as they come, counted later: a line costs one dict update, so the
+    reader keeps up with the proxy (one that falls behind loses lines when Varnish's log
+    wraps around; parsing each line as it came did at 37,000 searches a second)."""
+
+    def __init__(self) -> None:
+        self._lines: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def add(self, line: str) -> None:
+        with self._lock:
+            self._lines[line] += 1
+
+    def count(self) -> int:
+        """Counts the searches added since the last call (`count_line`); how many counted."""
+        with self._lock:
+            lines, self._lines = self._lines, Counter()
+        return sum(times for line, times in lines.items() if count_line(line, times))

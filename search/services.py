@@ -71,12 +71,12 @@ _counted_lock = threading.Lock()
 _counting_since = 0.0
 
 
-def count_query(query: str, results: int) -> None:
+def count_query(query: str, results: int, times: int = 1) -> None:
     global _counting_since
     with _counted_lock:
         if not _counted:
             _counting_since = time.monotonic()
-        _counted[(query, results == 0, timezone.localdate())] += 1
+        _counted[(query, results == 0, timezone.localdate())] += times
         due = time.monotonic() - _counting_since >= COUNT_INTERVAL
     if due:
         write_counted_queries()

@@ -21,24 +21,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, varnish_name: str, **options) -> None:
-        # Stopped like any service (SIGTERM): what was counted is written on the way out.
+        # Stopped like any service (SIGTERM): what was read is counted on the way out.
         signal.signal(signal.SIGTERM, lambda *_: exit(0))
-        # Searches are written when the next one comes COUNT_INTERVAL after the oldest; this
-        # writes those of a quiet spell.
+        tally = proxy_log.Tally()
         stopped = threading.Event()
 
-        def write_quiet_spells() -> None:
+        def count_every_interval() -> None:
             while not stopped.wait(COUNT_INTERVAL):
+                tally.count()
                 write_counted_queries()
 
-        threading.Thread(target=write_quiet_spells, daemon=True).start()
+        threading.Thread(target=count_every_interval, daemon=True).start()
         log = subprocess.Popen(
             proxy_log.varnishncsa_command(varnish_name), stdout=subprocess.PIPE, text=True
         )
         try:
             for line in log.stdout:
-                proxy_log.count_line(line)
+                tally.add(line)
         finally:
             stopped.set()
             log.terminate()
+            tally.count()
             write_counted_queries()
