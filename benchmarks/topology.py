@@ -200,13 +200,13 @@ def searches_counted(base: str, env: dict, duration: int) -> str:
         f"print(sum(QueryStat.objects.filter(query=normalise({COUNTED!r}))"
         ".values_list('hits', flat=True)))"
     )
-    before, counters = int(load.manage_shell(env, code)), varnish_counters()
+    before, counters = int(load.manage_shell(env, code).splitlines()[-1]), varnish_counters()
     url = f"{base}/search/?q={urllib.parse.quote(COUNTED)}"
     load.fetch(url)  # a miss: the app counts it, and writes it when it counts again
     rps = load.wrk(url, duration)[0]
     time.sleep(COUNTS_WRITTEN_AFTER)
     hits = varnish_counters()["cache_hit"] - counters["cache_hit"]
-    counted = int(load.manage_shell(env, code)) - before
+    counted = int(load.manage_shell(env, code).splitlines()[-1]) - before
     return (
         f"search «{COUNTED}» through the proxy, wrk {duration} s: {rps:.0f} req/s; answered from "
         f"its copy {hits}, counted in the report from its log {counted}\n"

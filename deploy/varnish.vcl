@@ -61,8 +61,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The admin and health answer per request. (Searches answered here are counted from the
-    # log: `manage.py count_proxy_searches`.)
+    # The admin and health answer per request.
     if (req.http.Authorization || req.url ~ "^/(admin|health)/") {
         return (pass);
     }
@@ -79,6 +78,11 @@ sub vcl_recv {
 }
 
 sub vcl_hit {
+    # A search answered from a copy never reaches the app, which counts the searches it
+    # answers: the log does (`manage.py count_proxy_searches`, search/proxy_log.py).
+    if (obj.http.X-Search-Results) {
+        std.log("search-hit: " + obj.http.X-Search-Results + " " + req.url);
+    }
     # A page with a form, for a visitor whose token it cannot write in.
     if (obj.http.x-csrf-esi && !req.http.Surrogate-Capability) {
         return (pass);

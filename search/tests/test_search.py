@@ -264,20 +264,23 @@ def test_queries_are_counted_and_empty_ones_listed(ru_client, tariffs_page):
 
 @pytest.mark.django_db
 def test_searches_the_proxy_answered_count_as_those_the_site_did(ru_client, tariffs_page):
-    """Lines of varnishncsa (search/proxy_log.py): what a search the proxy answered from a copy
+    """Lines of varnishlog (search/proxy_log.py): what a search the proxy answered from a copy
     adds to the report is what the site adds for the same search."""
     first = ru_client.get("/search/", {"q": "Тарифы"})
     found = first["X-Search-Results"]
     assert int(found) >= 1
     assert "X-Search-Results" not in ru_client.get("/search/", {"q": "Тарифы", "page": "2"})
     tally = Tally()
-    for line in [
-        f"{found} /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84%D1%8B+\n",
-        "0 /en/search/?q=abracadabra&exact=1\n",
-        "- /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84%D1%8B&page=2\n",
-        "0 /search/?q=+\n",
-    ] * 500:
-        tally.add(line)
+    for vxid, line in enumerate(
+        [
+            f"search-hit: {found} /search/?q=%D1%82%D0%B0%D1%80%D0%B8%D1%84%D1%8B+",
+            "search-hit: 0 /en/search/?q=abracadabra&exact=1",
+            "search-hit: 0 /search/?q=+",  # nothing to search for
+            "other: 1 /search/?q=x",  # what else the VCL may log
+        ]
+        * 500
+    ):
+        tally.add(f"{vxid:>10} VCL_Log        c {line}\n")
     assert tally.count() == 1000
     assert tally.count() == 0  # counted once
     write_counted_queries()

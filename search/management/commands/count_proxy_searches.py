@@ -11,7 +11,7 @@ from search.services import COUNT_INTERVAL, write_counted_queries
 class Command(BaseCommand):
     help = (
         "Counts in the report of queries the searches the caching proxy answers from its "
-        "copies, read from Varnish's log with varnishncsa (search/proxy_log.py). Runs until "
+        "copies, read from Varnish's log with varnishlog (search/proxy_log.py). Runs until "
         "stopped, beside the proxy."
     )
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
         threading.Thread(target=count_every_interval, daemon=True).start()
         log = subprocess.Popen(
-            proxy_log.varnishncsa_command(varnish_name), stdout=subprocess.PIPE, text=True
+            proxy_log.varnishlog_command(varnish_name), stdout=subprocess.PIPE, text=True
         )
         try:
             for line in log.stdout:
