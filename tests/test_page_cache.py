@@ -3,6 +3,7 @@ what it never keeps, and that every change and every clock boundary expires exac
 pages that show it. Changes commit inside `django_capture_on_commit_callbacks(execute=True)`,
 since the versions are renewed when a change commits."""
 
+import os
 import threading
 import time
 import zoneinfo
@@ -349,3 +350,18 @@ def test_the_wsgi_wrapper_answers_a_hit_with_each_header_once():
     assert answer["status"] == "200 OK" and len(names) == len(set(names))
     assert dict(answer["h"])["Content-Length"] == str(len(b"".join(body)))
     assert dict(answer["h"])["X-Page-Cache"] == "hit"
+
+
+def test_a_forked_worker_never_uses_the_random_letters_its_parent_read():
+    """The CSRF letters are read ahead (core.page_cache._random_letters): a worker forked
+    after the parent read some must not mask its tokens with the same ones."""
+    page_cache._random_letters(1)  # the parent holds letters read ahead now
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        os.write(write, page_cache._random_letters(32).encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child = os.read(read, 64).decode()
+    assert len(child) == 32
+    assert child != page_cache._random_letters(32)
