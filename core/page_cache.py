@@ -292,7 +292,7 @@ def _random_letters(count: int) -> str:
     above the last whole multiple of the alphabet's size are dropped, so every letter is as
     likely. The source is read 4 KB at a time: a read is a system call, which hands the GIL to
     another of the worker's threads and waits to get it back (two reads a hit held the pages
-    with a form at 15,400-15,900 requests/s under `make serve`, 17,800-19,300 without)."""
+    with a form at 15,400-15,900 requests/s under `make serve`, 16,900-19,300 without)."""
     global _letters
     with _letters_lock:
         while len(_letters) < count:

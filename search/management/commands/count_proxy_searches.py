@@ -1,5 +1,6 @@
 import signal
 import subprocess
+import sys
 import threading
 
 from django.core.management.base import BaseCommand
@@ -22,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, varnish_name: str, **options) -> None:
         # Stopped like any service (SIGTERM): what was read is counted on the way out.
-        signal.signal(signal.SIGTERM, lambda *_: exit(0))
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         tally = proxy_log.Tally()
         stopped = threading.Event()
 
