@@ -221,14 +221,14 @@ def test_a_page_with_a_form_is_shared_with_each_visitors_own_token(proxy):
 @pytest.mark.parametrize(
     ("path", "headers"),
     [
-        ("/esi-form/?first", {}),  # a first visit: the app sets the cookie
-        ("/esi-form/?bad", {"Cookie": "csrftoken=short"}),
-        ("/esi-form/?said", {"Surrogate_Capability": 'x="ESI/1.0"'}),  # not the proxy's word
+        ("/esi-form/first/", {}),  # a first visit: the app sets the cookie
+        ("/esi-form/bad/", {"Cookie": "csrftoken=short"}),
+        ("/esi-form/said/", {"Surrogate_Capability": 'x="ESI/1.0"'}),  # not the proxy's word
     ],
 )
 def test_a_visitor_whose_token_the_proxy_cannot_write_in_reaches_the_app(proxy, path, headers):
     base, counts, _instance = proxy
-    request(base, path, Cookie=f"csrftoken={SECRET_A}")  # shared, had it no query string
+    request(base, path, Cookie=f"csrftoken={SECRET_A}")  # the shared copy, kept
     for _ in range(2):
         status, body, answer = request(base, path, **headers)
         assert status == 200
