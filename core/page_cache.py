@@ -446,6 +446,8 @@ def store(
         return None
     etag = _etag(body)
     esi_body = body.replace(CSRF_INPUT, ESI_CSRF_INPUT) if csrf else None
+    if esi_body is not None and PLACEHOLDER in esi_body:
+        esi_body = None  # a token outside a form's input: no proxy could write it in
     headers = [(n, v) for n, v in response.items() if n.lower() not in PER_REQUEST_HEADERS]
     entry = Entry(
         versions={name: seen[name] for name in names},
@@ -463,7 +465,7 @@ def store(
             ("Cache-Control", _cache_control(csrf)),
             ("X-Page-Cache", "hit"),
         ],
-        esi_body=esi_body if esi_body is not None and PLACEHOLDER not in esi_body else None,
+        esi_body=esi_body,
     )
     cache.set(key, entry, timeout=int(timeout))
     if not csrf:
