@@ -12,7 +12,8 @@ Never stale, by the page cache's own rules (core/page_cache.py): a fragment is s
 requests the page cache could answer with the same page (GET or HEAD, no cookie but the CSRF
 token's and the `a11y` variant's; keyed by scheme, host, path, query, language, variant and
 `Accept`, or, `shared`, by language and variant alone), and kept only when the response turns
-out storable (no `private`, no cookie set: a customer's own answer is never kept). Its key holds
+out storable (no `private`, no cookie set: a customer's own answer is never kept; a view that
+is personal only in its content may vouch for the rest, `share_all_but_content`). Its key holds
 the versions (core/content_version.py) read before rendering, so a change makes it unreachable
 on every process at once; one of a page type bound to the clock expires at its boundary
 (core/expiry.py), every one at Moscow midnight. A CSRF token is kept as a placeholder and
@@ -64,11 +65,24 @@ def enabled() -> bool:
     return getattr(settings, "FRAGMENT_CACHE", True)
 
 
+def share_all_but_content(request: HttpRequest, own_cookie: str) -> None:
+    """For a view whose answer is personal only in its "content" fragment, and only by
+    `own_cookie`, which it alone reads (a confirmation that the visitor's signed cookie names):
+    its other fragments are what the same request without that cookie would get, so they are
+    shared under that request's key, and kept although the answer is private. Call it before
+    rendering."""
+    request._fragments_own_cookie = own_cookie
+
+
+def _own_cookie(request: HttpRequest) -> str:
+    return getattr(request, "_fragments_own_cookie", "")
+
+
 def _shareable_as(request: HttpRequest) -> str | None:
     """The page cache's key of this request (once per request), or None when what it renders
     may be personal."""
     if not hasattr(request, "_fragment_request_key"):
-        key = page_cache.request_key(request.META)
+        key = page_cache.request_key(request.META, ignoring_cookie=_own_cookie(request))
         user = getattr(request, "user", None)
         if getattr(request, "is_preview", False) or (user is not None and user.is_authenticated):
             key = None
@@ -93,7 +107,7 @@ def render(
     request: HttpRequest, name: str, draw: Callable[[], str], *, layout: bool, shared: bool
 ) -> str:
     """Fragment `name` from the cache, or drawn by `draw()` and kept if the response allows."""
-    if not enabled():
+    if not enabled() or (name == "content" and _own_cookie(request)):
         return draw()
     key = fragment_key(request, name, layout=layout, shared=shared)
     if key is None:
@@ -163,7 +177,7 @@ class FragmentCacheMiddleware:
         drawn = request.__dict__.get("_fragments_drawn")
         if drawn:
             try:
-                if page_cache.storable(request, response):
+                if page_cache.storable(request, response, private=bool(_own_cookie(request))):
                     for fragment in drawn:
                         _keep(request, fragment)
             finally:

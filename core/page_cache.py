@@ -135,15 +135,16 @@ def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE", True)
 
 
-def request_key(environ: dict) -> str | None:
-    """The cache key of a request, or None when its answer must not come from the cache."""
+def request_key(environ: dict, *, ignoring_cookie: str = "") -> str | None:
+    """The cache key of a request, or None when its answer must not come from the cache; with
+    `ignoring_cookie`, the key the request would have without that cookie."""
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in environ:
         return None
     path = environ.get("PATH_INFO", "")
     if path.startswith(tuple(settings.PAGE_CACHE_SKIP_PATHS)):
         return None
     cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
-    if set(cookies) - set(_variant_cookies) - {settings.CSRF_COOKIE_NAME}:
+    if set(cookies) - set(_variant_cookies) - {settings.CSRF_COOKIE_NAME, ignoring_cookie}:
         return None  # a session, messages or anything unknown: personal, never shared
     segment = path.split("/", 2)[1] if path.count("/") > 1 else ""
     language = segment if segment in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
@@ -351,7 +352,9 @@ def _cache_control(csrf: bool) -> str:
     return f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SHARED_MAX_AGE}"
 
 
-def storable(request: HttpRequest, response: HttpResponse) -> bool:
+def storable(request: HttpRequest, response: HttpResponse, *, private: bool = False) -> bool:
+    """Whether the response may be kept for other visitors; with `private`, whether it could be
+    but for its own Cache-Control (core/fragment_cache.share_all_but_content)."""
     if response.status_code != 200 or response.streaming:
         return False
     user = getattr(request, "user", None)
@@ -359,6 +362,8 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
         return False
+    if private:
+        return True
     directives = {
         part.strip().split("=")[0].lower()
         for part in response.get("Cache-Control", "").split(",")

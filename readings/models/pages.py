@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import fragment_cache
 from core.blocks import BodyBlock
 from core.consent import current_policy_version
 from core.public_forms import private, serve_public_form
@@ -170,6 +171,8 @@ class MeterReadingsPage(RoutablePageMixin, Page):
             "corrected": kept["status"] == CORRECTED,
             "emailed": bool(submission.email) and not repeated,
         }
+        # Only the content shows the cookie's submission: the layout is every visitor's.
+        fragment_cache.share_all_but_content(request, CONFIRMATION_COOKIE)
         response = self.render(
             request,
             template=CONFIRMATION_TEMPLATE,

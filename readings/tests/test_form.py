@@ -7,10 +7,14 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core import fragment_cache
+from core.fragment_cache import Fragment
 from core.models import OutgoingEmail
 from home.tests.factories import make_standard_page
 from readings.models import MeterReadingsPage, Submission
@@ -128,6 +132,43 @@ def test_a_submission_runs_at_most_six_queries(
     assert "ПУ-2026-000002" in html
     assert "10100 / 5050" in html
     assert "sessionid" not in ru_client.cookies
+
+
+@pytest.mark.django_db
+@time_machine.travel(BEFORE_CUTOFF)  # the clock of the fragments' expiry too
+def test_a_confirmation_draws_only_its_content_and_keeps_nothing_of_it(
+    ru_client, settings, monkeypatch
+):
+    """Only the content shows the sender's submission: the head, header and footer drawn for
+    one sender's confirmation serve the next sender's, though the page itself is private; a
+    request with any other cookie of its own shares nothing."""
+    settings.FRAGMENT_CACHE = True
+    monkeypatch.setattr(fragment_cache, "_local", {})
+    drawn: list[str] = []
+    render = fragment_cache.render
+
+    def spy(request, name, draw, **options):
+        return render(request, name, lambda: drawn.append(name) or draw(), **options)
+
+    monkeypatch.setattr(fragment_cache, "render", spy)
+    first = Client(HTTP_ACCEPT_LANGUAGE="ru")
+    other_meter = {"account_number": "1000000003", "meter_number": "55500012", "reading_t2": ""}
+    post(first, valid(**other_meter, reading_t1="820"))
+    assert "ПУ-2026-000001" in first.get(CONFIRMATION_URL).content.decode()
+    assert sorted(drawn) == ["content", "footer", "head", "header"]
+    drawn.clear()
+    post(ru_client, valid())
+    html = ru_client.get(CONFIRMATION_URL).content.decode()
+    assert drawn == ["content"]
+    assert "ПУ-2026-000002" in html and "10100 / 5050" in html
+    assert "ПУ-2026-000001" not in html and "55500012" not in html
+    kept = [cache.get(key.removeprefix(":1:")) for key in list(cache._cache)]  # locmem
+    parts = [part for found in kept if isinstance(found, Fragment) for part in found.parts]
+    assert parts and not any("ПУ-2026" in part or "55500012" in part for part in parts)
+    drawn.clear()
+    ru_client.cookies["tracking"] = "1"
+    ru_client.get(CONFIRMATION_URL)
+    assert sorted(drawn) == ["content", "footer", "head", "header"]
 
 
 # --- accepted submissions ---------------------------------------------------------------------
