@@ -1,13 +1,21 @@
 """A per-client rate limit on the shared cache (Redis at scale), for the public forms. While
 Redis is down the counters move to the database: a limit against guessing must not open with
-an outage."""
+an outage.
+
+With the file cache (the workers of one machine, no Redis) the counters are files of their
+own beside it (`_count_in_files`): the file cache's incr reads and rewrites a file, so two
+workers counting at once lose one of the counts, and every write lists the whole cache."""
 
 import hashlib
+import os
+import shutil
 import time
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
@@ -41,11 +49,40 @@ def allow(
     digest = hashlib.sha256(counted.encode()).hexdigest()[:32]
     window = int(time.time() // window_seconds)
     key = f"ratelimit:{scope}:{digest}:{window}"
-    if not cache_is_down():
+    count = None
+    backend = caches["default"]
+    if isinstance(backend, FileBasedCache):
+        count = _count_in_files(Path(backend._dir) / "ratelimit", key, window_seconds, window)
+    elif not cache_is_down():
         count = _count_in_cache(key, window_seconds)
-    if cache_is_down():  # down before, or found down by this very call
+    if count is None or cache_is_down():  # down before, or found down by this very call
         count = _count_in_database(key, window_seconds)
     return count <= limit
+
+
+def _count_in_files(directory: Path, key: str, window_seconds: int, window: int) -> int | None:
+    """One byte appended to the key's file per attempt: an append (O_APPEND) is atomic across
+    processes, and the offset it leaves is this attempt's count. A window's files share a
+    folder, removed once a later window has begun. None when the disk fails."""
+    folder = directory / f"{window_seconds}s-{window}"
+    path = folder / key.replace(":", "-")
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+    try:
+        try:
+            descriptor = os.open(path, flags, 0o600)
+        except FileNotFoundError:  # the window's first attempt
+            folder.mkdir(parents=True, exist_ok=True)
+            for older in directory.glob(f"{window_seconds}s-*"):
+                if older.name != folder.name:
+                    shutil.rmtree(older, ignore_errors=True)
+            descriptor = os.open(path, flags, 0o600)
+        try:
+            os.write(descriptor, b".")
+            return os.lseek(descriptor, 0, os.SEEK_CUR)
+        finally:
+            os.close(descriptor)
+    except OSError:
+        return None
 
 
 def _count_in_cache(key: str, window_seconds: int) -> int:

@@ -1,6 +1,8 @@
+import multiprocessing
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
@@ -77,4 +79,51 @@ def test_expired_database_counters_are_removed(redis_stopped):
     allow("status", request_from("198.51.100.9"), limit=3, window_seconds=60)
     RateLimitCount.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     allow("status", request_from("198.51.100.11"), limit=3, window_seconds=60)
+    assert RateLimitCount.objects.count() == 1
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The embedded default of `make serve`: the workers of one machine share a file cache."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    return tmp_path
+
+
+def _allowed_in_child(attempts: int) -> int:
+    return sum(allow("appeal", request_from("10.0.0.1"), 60, 3600) for _ in range(attempts))
+
+
+def test_workers_counting_at_once_on_the_file_cache_lose_no_attempt(file_cache):
+    """Four processes, 25 attempts each, against a limit of 60: exactly 60 pass."""
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        allowed = pool.map(_allowed_in_child, [25] * 4)
+    assert sum(allowed) == 60
+    assert not allow("appeal", request_from("10.0.0.1"), 60, 3600)
+    assert allow("appeal", request_from("10.0.0.2"), 60, 3600)
+    assert not any("10.0.0.1" in path.name for path in file_cache.rglob("*"))  # hashed
+
+
+def test_a_new_window_on_the_file_cache_removes_the_old_ones(file_cache):
+    with time_machine.travel(1_800_000_000, tick=False):
+        assert [allow("status", request_from("10.0.0.1"), 2, 60) for _ in range(3)] == [
+            True,
+            True,
+            False,
+        ]
+        assert len(list((file_cache / "ratelimit").iterdir())) == 1
+    with time_machine.travel(1_800_000_060, tick=False):
+        assert allow("status", request_from("10.0.0.1"), 2, 60)  # counted afresh
+        assert [path.name for path in (file_cache / "ratelimit").iterdir()] == ["60s-30000001"]
+
+
+@pytest.mark.django_db
+def test_the_limit_holds_when_the_file_cache_cannot_be_written(file_cache):
+    (file_cache / "ratelimit").write_text("not a folder")
+    answers = [allow("status", request_from("198.51.100.9"), 2, 60) for _ in range(3)]
+    assert answers == [True, True, False]
     assert RateLimitCount.objects.count() == 1
