@@ -5,13 +5,14 @@ not recorded (152-FZ): a customer may type their account number into the search 
 """
 
 import datetime
+import logging
 import os
 import re
 import threading
 from collections import Counter
 
 from django.core.cache import cache
-from django.db import IntegrityError, connections, transaction
+from django.db import DatabaseError, IntegrityError, connections, transaction
 from django.db.models import F, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -27,6 +28,7 @@ MAX_QUERY = 200
 # found, for what counts the searches the proxy answers (search/proxy_log.py).
 COUNTED_HEADER = "X-Search-Results"
 PERSONAL = re.compile(r"\d{5,}|\d[\d\s()+-]{8,}\d|@")
+logger = logging.getLogger(__name__)
 
 
 def typed_query(text: str) -> str:
@@ -112,10 +114,22 @@ def forget_counted_queries() -> None:
 
 def write_counted_queries() -> None:
     with _counted_lock:
-        counted = dict(_counted)
+        counted = _counted.copy()
         _counted.clear()
-    for (query, empty, day), times in counted.items():
-        record_query(query, 0 if empty else 1, day, times)
+    try:
+        for (query, empty, day), times in list(counted.items()):
+            record_query(query, 0 if empty else 1, day, times)
+            del counted[query, empty, day]
+    except DatabaseError as error:
+        # Those not written are counted again: the statement that failed changed nothing.
+        with _counted_lock:
+            _counted.update(counted)
+        reason = str(error).partition("\n")[0]  # not the detail, which may quote a query
+        logger.warning(
+            "Search counts of %d queries not written, kept for the next write: %s",
+            len(counted),
+            reason,
+        )
 
 
 def popular_queries(since: datetime.date, limit: int | None = 50) -> list[dict]:

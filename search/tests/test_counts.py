@@ -1,11 +1,13 @@
 """Searches counted in memory (search/services.py) reach the report through the process's writer
 thread: every COUNT_INTERVAL without a further search, and when the process stops."""
 
+import logging
 import multiprocessing
 import threading
 import time
 
 import pytest
+from django.db import OperationalError
 
 from search import services
 from search.models import QueryStat
@@ -58,6 +60,33 @@ def test_counts_are_written_when_the_main_thread_ends(process_running):
     services._writer.join(5)
     assert not services._writer.is_alive()
     assert QueryStat.objects.get(query="тарифы").hits == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_counts_the_database_failed_to_take_are_written_the_next_time(
+    monkeypatch, process_running, caplog
+):
+    monkeypatch.setattr(services, "COUNT_INTERVAL", 0.05)
+    record_query, calls = services.record_query, []
+
+    def second_one_fails(*args) -> None:
+        calls.append(args)
+        if len(calls) == 2:
+            raise OperationalError("connection refused\nDETAIL: …")
+        record_query(*args)
+
+    monkeypatch.setattr(services, "record_query", second_one_fails)
+    with caplog.at_level(logging.WARNING, logger="search.services"):
+        services.count_query("тарифы", 3)
+        services.count_query("абракадабра", 0)
+        assert until(lambda: QueryStat.objects.count() == 2)
+    assert QueryStat.objects.get(query="тарифы").hits == 1  # neither lost nor written twice
+    assert QueryStat.objects.get(query="абракадабра").empty_hits == 1
+    assert len(calls) == 3
+    assert caplog.messages == [
+        "Search counts of 1 queries not written, kept for the next write: connection refused"
+    ]
+    assert services._writer.is_alive()
 
 
 def _search_and_stop() -> None:
