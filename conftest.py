@@ -9,6 +9,7 @@ conftest.py loads it when the first of them runs, and they run after every app's
 Each test's changes are rolled back. Transactional tests (`django_db(transaction=True)`) run
 after the others of their group and empty the database when they finish."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -91,12 +92,15 @@ def russian_first():
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
+def empty_cache(monkeypatch):
     """Each test starts with an empty cache: fragments cached under the content version by
     one test would otherwise outlive the rollback of its data. So do the searches counted in
-    memory (search/services.py): one test's would be written into another's."""
+    memory (search/services.py): one test's would be written into another's. The tests write
+    them themselves, inside their transaction: no writer thread of its own connection commits
+    them meanwhile (as if this process's were running)."""
     cache.clear()
     search_services.forget_counted_queries()
+    monkeypatch.setattr(search_services, "_writer", threading.main_thread())
 
 
 @pytest.fixture

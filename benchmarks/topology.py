@@ -202,7 +202,7 @@ def searches_counted(base: str, env: dict, duration: int) -> str:
     )
     before, counters = int(load.manage_shell(env, code).splitlines()[-1]), varnish_counters()
     url = f"{base}/search/?q={urllib.parse.quote(COUNTED)}"
-    load.fetch(url)  # a miss: the app counts it, and writes it when it counts again
+    load.fetch(url)  # a miss: the app counts it and writes it within 10 s
     rps = load.wrk(url, duration)[0]
     time.sleep(COUNTS_WRITTEN_AFTER)
     hits = varnish_counters()["cache_hit"] - counters["cache_hit"]

@@ -4,15 +4,15 @@ Queries that look like personal data (an account or phone number, an e-mail addr
 not recorded (152-FZ): a customer may type their account number into the search box.
 """
 
-import atexit
 import datetime
+import logging
+import os
 import re
 import threading
-import time
 from collections import Counter
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connections, transaction
 from django.db.models import F, Sum
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -28,6 +28,7 @@ MAX_QUERY = 200
 # found, for what counts the searches the proxy answers (search/proxy_log.py).
 COUNTED_HEADER = "X-Search-Results"
 PERSONAL = re.compile(r"\d{5,}|\d[\d\s()+-]{8,}\d|@")
+logger = logging.getLogger(__name__)
 
 
 def typed_query(text: str) -> str:
@@ -61,25 +62,48 @@ def record_query(query: str, results: int, day: datetime.date, times: int = 1) -
             )
 
 
-# Searches are counted in this process and written by the first search COUNT_INTERVAL seconds
-# after the oldest unwritten one: one UPDATE a query then, not one a search (which held search,
-# rendered or from the page cache, to the database's write rate). A process that stops writes
-# what it counted.
+# Searches are counted in this process and written by its writer thread every COUNT_INTERVAL
+# seconds: one UPDATE a query then, not one a search (which held search, rendered or from the
+# page cache, to the database's write rate), and none in a request.
 COUNT_INTERVAL = 10.0
 _counted: Counter[tuple[str, bool, datetime.date]] = Counter()
 _counted_lock = threading.Lock()
-_counting_since = 0.0
+_writer: threading.Thread | None = None
 
 
 def count_query(query: str, results: int, times: int = 1) -> None:
-    global _counting_since
+    global _writer
     with _counted_lock:
-        if not _counted:
-            _counting_since = time.monotonic()
         _counted[(query, results == 0, timezone.localdate())] += times
-        due = time.monotonic() - _counting_since >= COUNT_INTERVAL
-    if due:
-        write_counted_queries()
+        # Started by the first count; again in a forked child (threads do not survive a fork).
+        if _writer is None or not _writer.is_alive():
+            # Not a daemon, though granian's request threads are (a thread inherits it): the
+            # interpreter waits for its last write when the main thread ends.
+            _writer = threading.Thread(target=_write_until_exit, name="search-counts", daemon=False)
+            _writer.start()
+
+
+def _write_until_exit() -> None:
+    """Writes every COUNT_INTERVAL, and once more when the main thread ends: a granian worker
+    stopped by SIGTERM returns from its main thread but runs no atexit handler."""
+    main = threading.main_thread()
+    while True:
+        main.join(COUNT_INTERVAL)
+        try:
+            write_counted_queries()
+        finally:
+            connections.close_all()  # this thread's own: one connection a write, none idle
+        if not main.is_alive():
+            return
+
+
+def _forget_parents_counts() -> None:
+    global _counted_lock
+    _counted_lock = threading.Lock()  # another thread of the parent may have held it
+    _counted.clear()  # the parent writes them
+
+
+os.register_at_fork(after_in_child=_forget_parents_counts)
 
 
 def forget_counted_queries() -> None:
@@ -88,13 +112,24 @@ def forget_counted_queries() -> None:
         _counted.clear()
 
 
-@atexit.register
 def write_counted_queries() -> None:
     with _counted_lock:
-        counted = dict(_counted)
+        counted = _counted.copy()
         _counted.clear()
-    for (query, empty, day), times in counted.items():
-        record_query(query, 0 if empty else 1, day, times)
+    try:
+        for (query, empty, day), times in list(counted.items()):
+            record_query(query, 0 if empty else 1, day, times)
+            del counted[query, empty, day]
+    except DatabaseError as error:
+        # Those not written are counted again: the statement that failed changed nothing.
+        with _counted_lock:
+            _counted.update(counted)
+        reason = str(error).partition("\n")[0]  # not the detail, which may quote a query
+        logger.warning(
+            "Search counts of %d queries not written, kept for the next write: %s",
+            len(counted),
+            reason,
+        )
 
 
 def popular_queries(since: datetime.date, limit: int | None = 50) -> list[dict]:
