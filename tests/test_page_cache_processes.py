@@ -89,7 +89,7 @@ def servers(request, settings, tmp_path):
     else:
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "BACKEND": "core.cache.FileCache",
                 "LOCATION": str(tmp_path),
             }
         }

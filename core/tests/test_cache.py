@@ -3,7 +3,7 @@ import logging
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from core.cache import DegradingRedisCache, DegradingRedisClient
+from core.cache import DegradingRedisCache, DegradingRedisClient, FileCache
 
 STOPPED_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connection refused
 LIVE_REDIS = "redis://127.0.0.1:6379/15"
@@ -51,3 +51,17 @@ def test_a_live_redis_works_as_a_cache():
         assert cache.incr("counter") == 1
     finally:
         cache.clear()
+
+
+def test_the_file_cache_looks_at_its_size_once_in_a_hundred_writes_and_stays_bounded(
+    tmp_path, monkeypatch
+):
+    cache = FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 300}})
+    listings = []
+    list_files = cache._list_cache_files
+    monkeypatch.setattr(cache, "_list_cache_files", lambda: listings.append(1) or list_files())
+    for number in range(1000):
+        cache.set(f"page-{number}", "<html>")
+    assert len(listings) == 10
+    assert len(list(tmp_path.glob("*.djcache"))) <= 300 + FileCache.CHECK_EVERY
+    assert cache.get("page-999") == "<html>"

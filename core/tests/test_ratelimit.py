@@ -87,7 +87,7 @@ def file_cache(settings, tmp_path):
     """The embedded default of `make serve`: the workers of one machine share a file cache."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache.FileCache",
             "LOCATION": str(tmp_path),
         }
     }

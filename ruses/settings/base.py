@@ -146,7 +146,7 @@ if os.environ.get("REDIS_URL"):
 elif os.environ.get("CACHE_DIR"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache.FileCache",
             "LOCATION": os.environ["CACHE_DIR"],
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
