@@ -14,16 +14,16 @@ from wagtail.models import Page
 
 from core.content_version import FRAGMENT_TIMEOUT, content_version
 from disclosure.models import OutagesPage
+from search.services import typed_query
 from tariffs.models import TariffsPage
 
 from .lookup import answer, find_streets, parse
 
-MAX_QUERY = 200
 SUGGESTIONS = 10
 
 
 def _query(request: HttpRequest) -> str:
-    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    return typed_query(request.GET.get("q", ""))  # as the site search reads its box
 
 
 def address_url(request: HttpRequest | None = None) -> str:
