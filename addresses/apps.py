@@ -21,9 +21,10 @@ class AddressesConfig(AppConfig):
 
         for name, permissions in GROUPS.items():
             register_group(name, permissions)
-        # The address page reads the directory at request time; a change renews the version.
+        # The address page reads the directory at request time, and so does the alerts' form
+        # below the outages page (the street a link names): a change expires both.
         for model_label in ("addresses.Locality", "addresses.Street", "addresses.HouseRange"):
-            register_listing(model_label, [])
+            register_listing(model_label, ["disclosure.OutagesPage"])
         alerts.connect()
         offers.register(address_offer)
         links.register("address-lookup", address_url, _("What applies to my address"))

@@ -4,6 +4,7 @@ pages that show it. Changes commit inside `django_capture_on_commit_callbacks(ex
 since the versions are renewed when a change commits."""
 
 import os
+import re
 import threading
 import time
 import zoneinfo
@@ -17,6 +18,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from wagtail.models import Site
 
+from addresses.tests.factories import StreetFactory
 from core import page_cache
 from disclosure.models import PaymentPage
 from disclosure.tests.factories import PaymentPointFactory
@@ -204,6 +206,22 @@ def test_a_record_expires_exactly_the_pages_that_show_it(django_capture_on_commi
         TariffPeriodFactory(region=region, valid_from=datetime(2020, 1, 1).date())
     assert not served_from_cache("/clients/tariffs/")
     assert served_from_cache("/clients/payment/")
+
+
+@pytest.mark.django_db
+def test_the_address_directory_expires_the_alerts_form_a_street_link_fills_in(
+    django_capture_on_commit_callbacks,
+):
+    """The address page links to the outage alerts' form with its street (`?street=`), which
+    the form ticks when the directory holds it: a directory change (an import saves rows)
+    expires the form's copies."""
+    path = "/clients/outages/subscribe/?street=Черёмуховая улица"
+    ticked = re.compile(r'<input[^>]*name="streets"[^>]*checked')
+    warm(path)
+    assert not ticked.search(get(path).text)
+    with django_capture_on_commit_callbacks(execute=True):
+        StreetFactory(name="Черёмуховая улица")
+    assert ticked.search(get(path).text)
 
 
 @pytest.mark.django_db
