@@ -21,11 +21,11 @@ from uuid import uuid4
 from django.core.cache import cache, caches
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.signals import setting_changed
-from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import on_commit
 from .frontend_cache import EVERYTHING, ban_after_commit
 
 KEY = "content-version"
@@ -138,7 +138,7 @@ def content_version() -> str:
 def bump(*names: str) -> None:
     """Renews these versions once the change commits, so that no request caches the old
     content under a new version."""
-    transaction.on_commit(lambda: _renew(names))
+    on_commit.once(("renew", names), lambda: _renew(names))
 
 
 def _renew(names: tuple[str, ...]) -> None:

@@ -22,12 +22,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.apps import apps
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import published, unpublished
 
-from . import frontend_cache
+from . import frontend_cache, on_commit
 from .content_version import KEY, PAGES, bump, record_version_name
 from .localized import default_language
 
@@ -114,8 +113,12 @@ def content_changed(sender, instance, signal, **kwargs) -> None:
         return
     bump(KEY, record_version_name(label))
     if frontend_cache.enabled():
-        pages = pages_showing(instance)
-        transaction.on_commit(lambda: frontend_cache.purge_pages(pages))
+        # The pages are found when the change commits: once, however many rows it saved.
+        shown_in = instance.locale_id if isinstance(instance, TranslatableMixin) else None
+        on_commit.once(
+            ("purge", label, shown_in),
+            lambda: frontend_cache.purge_pages(pages_showing(instance)),
+        )
 
 
 def _is_visible(instance, signal, **kwargs) -> bool:

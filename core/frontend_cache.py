@@ -33,11 +33,12 @@ from urllib.request import Request, urlopen
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 from wagtail import __version__
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+from . import on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +168,7 @@ def _send_now_and_later(task_, *args) -> None:
 
 def ban_after_commit(pattern: str) -> None:
     if enabled():
-        transaction.on_commit(lambda: _send_now_and_later(ban_task, pattern))
+        on_commit.once(("ban", pattern), lambda: _send_now_and_later(ban_task, pattern))
 
 
 def ban_everything(**kwargs) -> None:

@@ -4,16 +4,20 @@ by the requests core/frontend_cache.py sends, here to a fake proxy that records 
 import re
 import threading
 from collections import Counter
+from contextlib import suppress
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import default_task_backend
 from wagtail.models import Page, Site
 
-from core import frontend_cache
+from addresses.tests.factories import LocalityFactory, StreetFactory
+from core import content_version, frontend_cache
+from core.content_version import KEY, record_version_name
 from core.expiry import pages_showing
 from disclosure.models import PaymentPoint
 from search import indexer
@@ -91,6 +95,51 @@ def test_a_published_record_purges_the_pages_showing_it_in_both_languages(
     assert ("BAN", "/", frontend_cache.NOT_PAGES) in proxy
     assert set(proxy) - {("BAN", "/", frontend_cache.NOT_PAGES)} == expected
     assert BAN_EVERYTHING not in proxy
+
+
+@pytest.fixture
+def renewed(monkeypatch) -> list[tuple[str, ...]]:
+    """The versions renewed, in order (core/content_version.py)."""
+    names: list[tuple[str, ...]] = []
+    renew = content_version._renew
+
+    def spy(renewing: tuple[str, ...]) -> None:
+        names.append(renewing)
+        renew(renewing)
+
+    monkeypatch.setattr(content_version, "_renew", spy)
+    return names
+
+
+@pytest.mark.django_db
+def test_an_import_of_many_rows_renews_purges_and_bans_once(
+    proxy, renewed, django_capture_on_commit_callbacks
+):
+    """An import saves its rows in one transaction (addresses/importer.py): what they expire
+    is renewed, purged and banned once when it commits, not once a row."""
+    locality = LocalityFactory(name="Подольск")
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(30):
+            StreetFactory(locality=locality, name=f"{number}-я Парковая улица")
+    assert renewed == [(KEY, record_version_name("addresses.Street"))]
+    assert proxy.count(BAN_NOT_PAGES) == 1
+    purged = [path for method, path, _ in proxy if method == "PURGE"]
+    assert "/clients/outages/" in purged and len(purged) == len(set(purged))
+
+
+@pytest.mark.django_db
+def test_a_change_rolled_back_with_its_savepoint_leaves_the_next_one_its_purge(
+    proxy, renewed, django_capture_on_commit_callbacks
+):
+    locality = LocalityFactory(name="Подольск")
+    with django_capture_on_commit_callbacks(execute=True):
+        with suppress(IntegrityError), transaction.atomic():
+            StreetFactory(locality=locality, name="Садовая улица")
+            raise IntegrityError
+        StreetFactory(locality=locality, name="Лесная улица")
+    assert renewed == [(KEY, record_version_name("addresses.Street"))]
+    assert proxy.count(BAN_NOT_PAGES) == 1
+    assert "/clients/outages/" in [path for _, path, _ in proxy]
 
 
 @pytest.mark.django_db
